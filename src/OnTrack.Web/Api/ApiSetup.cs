@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace OnTrack.Web.Api;
+
+/// <summary>OpenAPI at /openapi/v1.json, a browsable reference at /api/docs, and every API error as RFC 9457 problem details.</summary>
+public static class ApiSetup
+{
+    public static IServiceCollection AddOnTrackApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "OnTrack API";
+            document.Info.Description = "Booking, schedules and appointments. Errors are RFC 9457 problem details. Sign in with POST /api/auth/login for a bearer token.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOnTrackApiDocs(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("OnTrack API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        return app;
+    }
+}
+
+/// <summary>Malformed requests become 400 with the parser's words; anything unexpected a 500 without internals.</summary>
+internal static class ApiErrors
+{
+    public static IApplicationBuilder UseApiProblemDetails(this IApplicationBuilder app) =>
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteAsync }));
+
+    private static async Task WriteAsync(HttpContext httpContext)
+    {
+        var exception = httpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "The request is not valid", bad.InnerException is null ? bad.Message : $"{bad.Message} {bad.InnerException.Message}"),
+            _ => (StatusCodes.Status500InternalServerError, "Something went wrong", "The request could not be completed. Nothing was saved."),
+        };
+        httpContext.Response.StatusCode = status;
+        await httpContext.Response.WriteAsJsonAsync(
+            new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail, Instance = httpContext.Request.Path },
+            (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+    }
+}

@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace OnTrack.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Settings under "OnTrack:Database".</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "OnTrack:Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>For SQLite, defaults to a file in <see cref="DataFolder"/>. Required for PostgreSQL.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Where the embedded database (and, by default, the mail pickup folder) live.</summary>
+    [Required]
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Apply pending migrations at start-up.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+}
+
+internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
+        options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? ValidateOptionsResult.Fail("OnTrack:Database:ConnectionString is required when OnTrack:Database:Provider is Postgres.")
+            : ValidateOptionsResult.Success;
+}
+
+public static class DataSetup
+{
+    public static IServiceCollection AddOnTrackData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+
+        // Registered first so that it has migrated the database before any other hosted service starts.
+        services.AddHostedService<StartupTasks>();
+
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<PostgresOnTrackDbContext>(o => o.UseNpgsql(options.ConnectionString, n => n.UseNodaTime()));
+            services.AddScoped<OnTrackDbContext>(sp => sp.GetRequiredService<PostgresOnTrackDbContext>());
+        }
+        else
+        {
+            var connectionString = options.ConnectionString;
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var folder = Path.GetFullPath(options.DataFolder, contentRoot);
+                Directory.CreateDirectory(folder);
+                connectionString = $"Data Source={Path.Combine(folder, "ontrack.db")}";
+            }
+
+            services.AddDbContext<SqliteOnTrackDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)));
+            services.AddScoped<OnTrackDbContext>(sp => sp.GetRequiredService<SqliteOnTrackDbContext>());
+        }
+
+        return services;
+    }
+
+    /// <summary>Applies migrations; on SQLite also switches on write-ahead logging so readers never wait for writers.</summary>
+    public static async Task MigrateAsync(OnTrackDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

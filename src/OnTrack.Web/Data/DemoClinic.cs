@@ -1,0 +1,184 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OnTrack.Domain.Scheduling;
+using OnTrack.Web.Features.Clients;
+using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Scheduling;
+using OnTrack.Web.Features.Staff;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web.Data;
+
+/// <summary>
+/// A small but realistic clinic for trying OnTrack: an admin, three therapists with different hours and
+/// services, clients with weekly sessions from two months back to a month ahead, and a weekly group.
+/// </summary>
+public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser> users, IClock clock)
+{
+    public const string Slug = "demo";
+    public const string Password = "OnTrack-Demo-2026";
+    public const string AdminEmail = "admin@demo.ontrack.test";
+
+    public static readonly (string Name, string Email, string Credentials, int Buffer)[] Therapists =
+    [
+        ("Dr. Maya Chen", "maya.chen@demo.ontrack.test", "PhD, licensed psychologist (CBT)", 10),
+        ("Samuel Okafor", "samuel.okafor@demo.ontrack.test", "LMFT, couples and family therapist", 10),
+        ("Elena Ruiz", "elena.ruiz@demo.ontrack.test", "LPC, person-centred and group therapy", 15),
+    ];
+
+    public static readonly (string Name, string Email)[] Clients =
+    [
+        ("Alex Morgan", "alex.morgan@example.test"),
+        ("Jordan Lee", "jordan.lee@example.test"),
+        ("Priya Patel", "priya.patel@example.test"),
+        ("Sam Rivera", "sam.rivera@example.test"),
+        ("Taylor Brooks", "taylor.brooks@example.test"),
+        ("Casey Nguyen", "casey.nguyen@example.test"),
+    ];
+
+    public static IEnumerable<(string Role, string Email)> SignIns =>
+        new[] { ("admin", AdminEmail) }
+            .Concat(Therapists.Select(t => ("therapist", t.Email)))
+            .Concat(Clients.Take(2).Select(c => ("client", c.Email)));
+
+    /// <summary>Creates the demo clinic unless it exists; true when it was created now.</summary>
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Clinics.IgnoreQueryFilters().AnyAsync(c => c.Slug == Slug, cancellationToken))
+        {
+            return false;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var clinic = new Clinic
+        {
+            Slug = Slug,
+            Name = "OnTrack Demo Clinic",
+            Address = "1 Example Plaza, Suite 200, Phoenix, AZ 85004",
+            Phones = "(555) 010-0100\n(555) 010-0101",
+            Email = "office@demo.ontrack.test",
+            TimeZoneId = "America/Phoenix",
+            CancellationWindowHours = 24,
+            CrisisResources = "If you are in danger or thinking about suicide, call or text 988 (Suicide & Crisis Lifeline) or call 911. You can also call the office during opening hours.",
+            RequireStaffTwoFactor = false,
+        };
+        foreach (var day in new[] { IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday })
+        {
+            clinic.OpeningHours.Add(new OpeningHours { ClinicId = clinic.Id, Day = day, Start = new LocalTime(8, 0), End = new LocalTime(19, 0) });
+        }
+
+        clinic.OpeningHours.Add(new OpeningHours { ClinicId = clinic.Id, Day = IsoDayOfWeek.Saturday, Start = new LocalTime(9, 0), End = new LocalTime(13, 0) });
+        db.Clinics.Add(clinic);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await CreateUserAsync(clinic, "Clinic Admin", AdminEmail, Roles.Admin);
+
+        var therapists = new List<Therapist>();
+        foreach (var (name, email, credentials, buffer) in Therapists)
+        {
+            var user = await CreateUserAsync(clinic, name, email, Roles.Therapist);
+            var therapist = new Therapist { ClinicId = clinic.Id, UserId = user.Id, DisplayName = name, Credentials = credentials, BufferMinutes = buffer, Bio = $"{name} is a {credentials}." };
+            therapists.Add(therapist);
+        }
+
+        // Maya works Mon–Thu 9–17, Samuel Tue–Fri 11–19, Elena Mon, Wed, Fri 9–17 and Saturday mornings.
+        AddHours(therapists[0], [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday], 9, 17);
+        AddHours(therapists[1], [IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday], 11, 19);
+        AddHours(therapists[2], [IsoDayOfWeek.Monday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Friday], 9, 17);
+        AddHours(therapists[2], [IsoDayOfWeek.Saturday], 9, 13);
+        var today = now.InZone(clinic.Zone).Date;
+        therapists[0].Exceptions.Add(new TimeException { ClinicId = clinic.Id, Date = today.PlusDays(21), Kind = ExceptionKind.TimeOff, Note = "Conference" });
+        db.Therapists.AddRange(therapists);
+
+        var individual = Service(clinic, "Individual therapy", "A 50-minute one-to-one session.", SessionFormat.Individual, 1, 50, Modality.InPerson, therapists[0], therapists[1], therapists[2]);
+        var video = Service(clinic, "Individual therapy by video", "A 30-minute one-to-one check-in by video.", SessionFormat.Individual, 1, 30, Modality.Video, therapists[0], therapists[2]);
+        var couples = Service(clinic, "Couples therapy", "A 50-minute session for you and your partner.", SessionFormat.Couple, 2, 50, Modality.InPerson, therapists[1]);
+        var family = Service(clinic, "Family therapy", "A 60-minute session for the family.", SessionFormat.Family, 6, 60, Modality.InPerson, therapists[1]);
+        var group = Service(clinic, "Anxiety skills group", "A weekly 60-minute group to learn and practise skills for anxiety.", SessionFormat.Group, 8, 60, Modality.InPerson, therapists[2]);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var clients = new List<Client>();
+        foreach (var (name, email) in Clients)
+        {
+            var user = await CreateUserAsync(clinic, name, email, Roles.Client);
+            var client = new Client { ClinicId = clinic.Id, UserId = user.Id, FullName = name, Email = email, Phone = "(555) 010-02" + clients.Count.ToString("00", System.Globalization.CultureInfo.InvariantCulture), CreatedAt = now - Duration.FromDays(70) };
+            clients.Add(client);
+        }
+
+        var partner = new Client { ClinicId = clinic.Id, FullName = "Robin Lee", Email = "robin.lee@example.test", CreatedAt = now - Duration.FromDays(40) };
+        clients.Add(partner);
+        db.ClientRecords.AddRange(clients);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Weekly sessions, eight weeks back and four ahead, each at a fixed local time.
+        var plan = new (int Client, int Therapist, IsoDayOfWeek Day, int Hour, Service Service)[]
+        {
+            (0, 0, IsoDayOfWeek.Monday, 10, individual),
+            (2, 0, IsoDayOfWeek.Wednesday, 14, individual),
+            (3, 0, IsoDayOfWeek.Thursday, 9, video),
+            (4, 2, IsoDayOfWeek.Monday, 11, individual),
+            (5, 2, IsoDayOfWeek.Friday, 13, individual),
+            (1, 1, IsoDayOfWeek.Tuesday, 17, couples),
+        };
+        var monday = today.Previous(IsoDayOfWeek.Monday).PlusWeeks(-8);
+        foreach (var (clientIndex, therapistIndex, day, hour, service) in plan)
+        {
+            var people = clientIndex == 1 ? new[] { clients[1], partner } : [clients[clientIndex]];
+            var first = monday.With(DateAdjusters.NextOrSame(day)).At(new LocalTime(hour, 0));
+            var series = new AppointmentSeries { ClinicId = clinic.Id, Pattern = RepeatPattern.Weekly, Count = 12, CreatedAt = now - Duration.FromDays(60) };
+            db.Series.Add(series);
+            foreach (var occurrence in SeriesPlanner.Plan(first, clinic.Zone, Duration.FromMinutes(service.DurationMinutes), RepeatPattern.Weekly, 12))
+            {
+                var appointment = BookAppointment.NewAppointment(clinic, service, therapists[therapistIndex], occurrence.Start, series.Id, now - Duration.FromDays(60), people);
+                if (occurrence.Start < now)
+                {
+                    appointment.Status = occurrence.Index == 3 && clientIndex == 3 ? AppointmentStatus.NoShow : AppointmentStatus.Attended;
+                }
+
+                db.Appointments.Add(appointment);
+            }
+        }
+
+        // The group meets on Wednesdays at 17:00 for the coming six weeks; three clients have joined.
+        var nextWednesday = today.Next(IsoDayOfWeek.Wednesday);
+        for (var week = 0; week < 6; week++)
+        {
+            var start = nextWednesday.PlusWeeks(week).At(new LocalTime(16, 0)).InZoneLeniently(clinic.Zone).ToInstant();
+            var session = BookAppointment.NewAppointment(clinic, group, therapists[2], start, null, now, week < 3 ? [clients[4], clients[5], clients[2]] : []);
+            db.Appointments.Add(session);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private static void AddHours(Therapist therapist, IsoDayOfWeek[] days, int from, int to)
+    {
+        foreach (var day in days)
+        {
+            therapist.WorkingHours.Add(new WorkingHours { ClinicId = therapist.ClinicId, TherapistId = therapist.Id, Day = day, Start = new LocalTime(from, 0), End = new LocalTime(to, 0) });
+        }
+    }
+
+    private Service Service(Clinic clinic, string name, string description, SessionFormat format, int capacity, int minutes, Modality modality, params Therapist[] therapists)
+    {
+        var service = new Service { ClinicId = clinic.Id, Name = name, Description = description, Format = format, Capacity = capacity, DurationMinutes = minutes, Modality = modality };
+        service.Therapists.AddRange(therapists.Select(t => new ServiceTherapist { ClinicId = clinic.Id, ServiceId = service.Id, TherapistId = t.Id }));
+        db.Services.Add(service);
+        return service;
+    }
+
+    private async Task<ApplicationUser> CreateUserAsync(Clinic clinic, string name, string email, string role)
+    {
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, ClinicId = clinic.Id, FullName = name };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create demo user {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+}

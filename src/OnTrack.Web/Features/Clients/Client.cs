@@ -1,0 +1,24 @@
+using NodaTime;
+using OnTrack.Web.Data;
+
+namespace OnTrack.Web.Features.Clients;
+
+/// <summary>A client's record at the clinic. A client may have no sign-in (a partner added to a couples session).</summary>
+public sealed class Client : IClinicOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid ClinicId { get; set; }
+
+    public string? UserId { get; set; }
+
+    public string FullName { get; set; } = "";
+
+    public string Email { get; set; } = "";
+
+    public string Phone { get; set; } = "";
+
+    public Instant CreatedAt { get; set; }
+
+    public List<Scheduling.Participant> Participations { get; set; } = [];
+}

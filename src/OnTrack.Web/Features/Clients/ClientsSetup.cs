@@ -1,0 +1,10 @@
+namespace OnTrack.Web.Features.Clients;
+
+public static class ClientsSetup
+{
+    public static IServiceCollection AddClients(this IServiceCollection services)
+    {
+        services.AddScoped<NewClientAccounts>();
+        return services;
+    }
+}

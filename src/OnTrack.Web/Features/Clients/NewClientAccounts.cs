@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OnTrack.Web.Data;
+using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Scheduling;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web.Features.Clients;
+
+/// <summary>Creates a client's account and record at their first booking and sends the email confirmation.</summary>
+public sealed class NewClientAccounts(
+    OnTrackDbContext db,
+    UserManager<ApplicationUser> users,
+    IEmailSender<ApplicationUser> emailSender,
+    Caller caller,
+    IOptions<ClinicOptions> options)
+{
+    public async Task<Result<Client>> CreateAsync(Clinic clinic, NewClientDetails details, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(details);
+        var email = details.Email.Trim();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return new Problem(StatusCodes.Status409Conflict, "An account already exists", "An account with this email already exists. Please sign in to book, or reset your password.");
+        }
+
+        var user = new ApplicationUser { UserName = email, Email = email, ClinicId = clinic.Id, FullName = details.FullName.Trim(), PhoneNumber = details.Phone?.Trim() };
+        var result = await users.CreateAsync(user, details.Password);
+        if (!result.Succeeded)
+        {
+            return Problem.BadRequest(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, Roles.Client);
+        var client = await db.ClientRecords.IgnoreQueryFilters([OnTrackDbContext.CallerFilter])
+            .FirstOrDefaultAsync(c => c.Email == email && c.UserId == null, cancellationToken);
+        if (client is null)
+        {
+            client = new Client { ClinicId = clinic.Id, Email = email, CreatedAt = db.Clock.GetCurrentInstant() };
+            db.ClientRecords.Add(client);
+        }
+
+        client.UserId = user.Id;
+        client.FullName = user.FullName;
+        client.Phone = user.PhoneNumber ?? "";
+        caller.BecomeClient(clinic.Id, user.Id, email, client.Id);
+
+        var token = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={token}";
+        await emailSender.SendConfirmationLinkAsync(user, email, link);
+        return client;
+    }
+}

@@ -1,0 +1,53 @@
+using NodaTime;
+using OnTrack.Web.Data;
+
+namespace OnTrack.Web.Features.Clinics;
+
+public sealed class Clinic
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>Short name used in public URLs, e.g. "northside".</summary>
+    public string Slug { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Address { get; set; } = "";
+
+    /// <summary>One or more phone numbers, one per line.</summary>
+    public string Phones { get; set; } = "";
+
+    public string Email { get; set; } = "";
+
+    /// <summary>IANA time zone id, e.g. "America/New_York".</summary>
+    public string TimeZoneId { get; set; } = "UTC";
+
+    /// <summary>Cancelling or moving a session closer than this to its start counts as a late cancellation.</summary>
+    public int CancellationWindowHours { get; set; } = 24;
+
+    /// <summary>Shown to clients in distress: who to call now. Differs by country, so it is a setting.</summary>
+    public string CrisisResources { get; set; } = "";
+
+    /// <summary>Staff must sign in with an authenticator app once this is on.</summary>
+    public bool RequireStaffTwoFactor { get; set; } = true;
+
+    /// <summary>Video sessions get a room under this address, one per appointment.</summary>
+    public string VideoRoomBaseUrl { get; set; } = "https://meet.jit.si/ontrack";
+
+    public List<OpeningHours> OpeningHours { get; set; } = [];
+
+    public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZoneId];
+}
+
+public sealed class OpeningHours : IClinicOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid ClinicId { get; set; }
+
+    public IsoDayOfWeek Day { get; set; }
+
+    public LocalTime Start { get; set; }
+
+    public LocalTime End { get; set; }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+using OnTrack.Web.Data;
+
+namespace OnTrack.Web.Features.Notifications;
+
+/// <summary>Account emails (confirmation, password reset) go through the outbox like every other email.</summary>
+internal sealed class OutboxEmailSender(OnTrackDbContext db) : IEmailSender<ApplicationUser>
+{
+    public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
+        QueueAsync(user, email, "Confirm your email", $"Please confirm your OnTrack account by opening this link:\n\n{System.Net.WebUtility.HtmlDecode(confirmationLink)}\n");
+
+    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
+        QueueAsync(user, email, "Reset your password", $"To set a new password, open this link:\n\n{System.Net.WebUtility.HtmlDecode(resetLink)}\n\nIf you did not ask for this, ignore this email.");
+
+    public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
+        QueueAsync(user, email, "Reset your password", $"Your password reset code is: {resetCode}");
+
+    private async Task QueueAsync(ApplicationUser user, string email, string subject, string body)
+    {
+        var now = db.Clock.GetCurrentInstant();
+        db.Outbox.Add(new OutboxMessage
+        {
+            ClinicId = user.ClinicId,
+            CreatedAt = now,
+            NotBefore = now,
+            To = email,
+            Subject = subject,
+            TextBody = body,
+            Kind = "account",
+        });
+        await db.SaveChangesAsync();
+    }
+}

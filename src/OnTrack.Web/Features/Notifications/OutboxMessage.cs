@@ -1,0 +1,46 @@
+using NodaTime;
+using OnTrack.Web.Data;
+
+namespace OnTrack.Web.Features.Notifications;
+
+/// <summary>
+/// An email written in the same transaction as the change that causes it and delivered later by
+/// <see cref="OutboxWorker"/>. A worker claims a message with a lease before sending it, so several app
+/// instances never send one message twice.
+/// </summary>
+public sealed class OutboxMessage : IClinicOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid ClinicId { get; set; }
+
+    public Instant CreatedAt { get; set; }
+
+    /// <summary>Not sent before this instant (reminders).</summary>
+    public Instant NotBefore { get; set; }
+
+    public string To { get; set; } = "";
+
+    public string Subject { get; set; } = "";
+
+    public string TextBody { get; set; } = "";
+
+    public string? CalendarAttachment { get; set; }
+
+    /// <summary>The appointment a reminder belongs to, so that cancelling the appointment withdraws it.</summary>
+    public Guid? AppointmentId { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public string? LockedBy { get; set; }
+
+    public Instant? LockedUntil { get; set; }
+
+    public Instant? SentAt { get; set; }
+
+    public bool Withdrawn { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+}

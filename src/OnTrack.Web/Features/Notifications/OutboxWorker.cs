@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using OnTrack.Web.Data;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web.Features.Notifications;
+
+/// <summary>
+/// Delivers due outbox messages. Each message is first claimed with a conditional update that only one
+/// worker can win (unsent, not withdrawn, lease free or expired), so several app instances on one
+/// database deliver each message exactly once.
+/// </summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailDelivery delivery, IClock clock, IOptions<EmailOptions> options, ILogger<OutboxDispatcher> logger)
+{
+    private const int MaxAttempts = 10;
+
+    /// <summary>Identifies this instance's claims.</summary>
+    public string WorkerId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Delivers what is due now; returns how many messages this worker delivered.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Caller>().BecomeSystem();
+        var db = scope.ServiceProvider.GetRequiredService<OnTrackDbContext>();
+
+        var now = clock.GetCurrentInstant();
+        var due = await db.Outbox.AsNoTracking()
+            .Where(m => m.SentAt == null && !m.Withdrawn && m.NotBefore <= now && m.Attempts < MaxAttempts
+                        && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.NotBefore).Select(m => m.Id).Take(50).ToListAsync(cancellationToken);
+
+        var delivered = 0;
+        foreach (var id in due)
+        {
+            now = clock.GetCurrentInstant();
+            var leaseEnd = now + Duration.FromTimeSpan(options.Value.Lease);
+            var claimed = await db.Outbox
+                .Where(m => m.Id == id && m.SentAt == null && !m.Withdrawn && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, WorkerId).SetProperty(m => m.LockedUntil, leaseEnd).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+            if (claimed != 1)
+            {
+                continue;
+            }
+
+            var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+            try
+            {
+                await delivery.DeliverAsync(message, cancellationToken);
+                await db.Outbox.Where(m => m.Id == id && m.LockedBy == WorkerId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, clock.GetCurrentInstant()).SetProperty(m => m.LastError, (string?)null), cancellationToken);
+                delivered++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Delivering outbox message {MessageId} failed", id);
+                var retryAt = clock.GetCurrentInstant() + Duration.FromMinutes(Math.Min(60, 1 << Math.Min(message.Attempts, 6)));
+                await db.Outbox.Where(m => m.Id == id && m.LockedBy == WorkerId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, retryAt).SetProperty(m => m.LastError, ex.Message), cancellationToken);
+            }
+        }
+
+        return delivered;
+    }
+}
+
+/// <summary>Runs <see cref="OutboxDispatcher"/> every poll interval.</summary>
+public sealed class OutboxWorker(OutboxDispatcher dispatcher, IOptions<EmailOptions> options, ILogger<OutboxWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunWorker)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.PollInterval);
+        do
+        {
+            try
+            {
+                await dispatcher.DispatchDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The outbox worker failed; it will try again");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,300 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OnTrack.Domain.Scheduling;
+using OnTrack.Web.Data;
+using OnTrack.Web.Features.Clients;
+using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Staff;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web.Features.Scheduling;
+
+/// <summary>
+/// Books one session or a whole series, all or nothing. Availability is checked first so the client
+/// gets a useful list of conflicts, but the guarantee against double booking is the database's: if two
+/// requests race, its constraint refuses the second and this answers 409.
+/// </summary>
+public sealed class BookAppointment(
+    OnTrackDbContext db,
+    CurrentClinic currentClinic,
+    Availability availability,
+    Caller caller,
+    BookingEmails emails,
+    NewClientAccounts accounts)
+{
+    public async Task<Result<BookingResponse>> HandleAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clinic = await currentClinic.GetAsync(cancellationToken: cancellationToken);
+        if (clinic is null)
+        {
+            return Problem.NotFound("The clinic");
+        }
+
+        var who = await ResolveClientAsync(request, cancellationToken);
+        if (who.Problem is not null)
+        {
+            return who.Problem;
+        }
+
+        var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.ServiceId && s.Active, cancellationToken);
+        if (service is null)
+        {
+            return Problem.Invalid("There is no such service at this clinic.");
+        }
+
+        if (service.Format == SessionFormat.Group)
+        {
+            return Problem.Invalid("Group sessions are joined, not booked: choose one of the open group sessions.");
+        }
+
+        var others = request.OtherClients ?? [];
+        if (others.Count > 0 && service.Format == SessionFormat.Individual)
+        {
+            return Problem.Invalid("Only couples and family sessions can include other people.");
+        }
+
+        if (others.Count + 1 > service.Capacity)
+        {
+            return Problem.Invalid($"This service holds at most {service.Capacity} people.");
+        }
+
+        foreach (var other in others)
+        {
+            if (Invalid(other) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        var pattern = request.Repeat;
+        var count = pattern == RepeatPattern.None ? 1 : request.Sessions;
+        if (count is < 1 or > SeriesPlanner.MaxSessions)
+        {
+            return Problem.Invalid($"A series has between 1 and {SeriesPlanner.MaxSessions} sessions.");
+        }
+
+        if (pattern == RepeatPattern.TwiceWeekly && (request.SecondDay is null || ToIso(request.SecondDay.Value) == Instant.FromDateTimeOffset(request.Start).InZone(clinic.Zone).DayOfWeek))
+        {
+            return Problem.Invalid("A twice-weekly series needs a second weekday, different from the first session's.");
+        }
+
+        var now = db.Clock.GetCurrentInstant();
+        var start = Instant.FromDateTimeOffset(request.Start);
+        var notBefore = caller.IsStaff ? now : now + Availability.MinimumNotice;
+        if (start < notBefore)
+        {
+            return Problem.Invalid(start < now
+                ? "That time is in the past."
+                : $"Online bookings need at least {Availability.MinimumNotice.TotalHours:0} hours' notice. Please call the office for a sooner appointment.");
+        }
+
+        var zone = clinic.Zone;
+        var occurrences = SeriesPlanner.Plan(start.InZone(zone).LocalDateTime, zone, Duration.FromMinutes(service.DurationMinutes), pattern, count,
+            request.SecondDay is { } d ? ToIso(d) : null);
+
+        var candidates = await db.Therapists.AsNoTracking()
+            .Where(t => t.Active && db.ServiceTherapists.Any(st => st.ServiceId == service.Id && st.TherapistId == t.Id))
+            .Where(t => request.TherapistId == null || t.Id == request.TherapistId)
+            .OrderBy(t => t.DisplayName).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return Problem.Invalid(request.TherapistId is null ? "No therapist offers this service." : "That therapist does not offer this service.");
+        }
+
+        var from = occurrences[0].Local.Date;
+        var to = occurrences[^1].Local.Date;
+        var queries = await availability.LoadAsync(clinic, candidates, Duration.FromMinutes(service.DurationMinutes), from, to, notBefore, null, cancellationToken);
+
+        Therapist? therapist = null;
+        IReadOnlyList<Conflict> conflicts = [];
+        foreach (var candidate in candidates)
+        {
+            var found = Conflicts(queries[candidate.Id], occurrences, zone);
+            if (found.Count == 0)
+            {
+                therapist = candidate;
+                break;
+            }
+
+            if (conflicts.Count == 0 || found.Count < conflicts.Count)
+            {
+                conflicts = found;
+            }
+        }
+
+        if (therapist is null)
+        {
+            return Problem.Conflict(
+                occurrences.Count == 1 ? "That time is not available. Please choose another time." : $"{conflicts.Count} of the {occurrences.Count} sessions cannot be booked, so none were. Choose another time or fewer sessions.",
+                conflicts);
+        }
+
+        return await SaveAsync(clinic, service, therapist, occurrences, pattern, who.Value!, others, request.NewClient, cancellationToken);
+    }
+
+    private async Task<Result<BookingResponse>> SaveAsync(
+        Clinic clinic, Service service, Therapist therapist, IReadOnlyList<Occurrence> occurrences, RepeatPattern pattern,
+        ClientChoice who, IReadOnlyList<PersonDetails> others, NewClientDetails? newClient, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var client = who.Existing;
+            if (client is null)
+            {
+                var created = await accounts.CreateAsync(clinic, newClient!, cancellationToken);
+                if (created.Problem is not null)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    return created.Problem;
+                }
+
+                client = created.Value!;
+            }
+
+            var now = db.Clock.GetCurrentInstant();
+            var people = new List<Client> { client };
+            foreach (var other in others)
+            {
+                var existing = await db.ClientRecords.IgnoreQueryFilters([OnTrackDbContext.CallerFilter])
+                    .FirstOrDefaultAsync(c => c.Email == other.Email.Trim(), cancellationToken);
+                if (existing is null)
+                {
+                    existing = new Client { ClinicId = clinic.Id, FullName = other.FullName.Trim(), Email = other.Email.Trim(), CreatedAt = now };
+                    db.ClientRecords.Add(existing);
+                }
+
+                if (people.All(p => p.Id != existing.Id))
+                {
+                    people.Add(existing);
+                }
+            }
+
+            AppointmentSeries? series = null;
+            if (occurrences.Count > 1)
+            {
+                series = new AppointmentSeries { ClinicId = clinic.Id, Pattern = pattern, Count = occurrences.Count, CreatedAt = now };
+                db.Series.Add(series);
+            }
+
+            var appointments = occurrences.Select(o => NewAppointment(clinic, service, therapist, o.Start, series?.Id, now, people)).ToList();
+            db.Appointments.AddRange(appointments);
+            emails.Booked(clinic, service, therapist, appointments, people);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+
+            foreach (var a in appointments)
+            {
+                a.Service = service;
+                a.Therapist = therapist;
+            }
+
+            return new BookingResponse(series?.Id, appointments.Select(AppointmentMapper.ToDto).ToList());
+        }
+        catch (DbUpdateException ex) when (ConstraintViolations.IsDoubleBooking(ex))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return Problem.Conflict("Someone else has just booked that time. Please choose another time.");
+        }
+    }
+
+    internal static Appointment NewAppointment(Clinic clinic, Service service, Therapist therapist, Instant start, Guid? seriesId, Instant now, IReadOnlyList<Client> people)
+    {
+        var end = start + Duration.FromMinutes(service.DurationMinutes);
+        var appointment = new Appointment
+        {
+            ClinicId = clinic.Id,
+            ServiceId = service.Id,
+            TherapistId = therapist.Id,
+            SeriesId = seriesId,
+            Start = start,
+            End = end,
+            BlockedUntil = end + Duration.FromMinutes(therapist.BufferMinutes),
+            TimeZoneId = clinic.TimeZoneId,
+            Status = AppointmentStatus.Booked,
+            Capacity = service.Capacity,
+            CreatedAt = now,
+            VideoLink = service.Modality == Modality.Video ? clinic.VideoRoomBaseUrl.TrimEnd('/') + "/" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(10)).ToLowerInvariant() : null,
+        };
+        for (var i = 0; i < people.Count; i++)
+        {
+            appointment.Participants.Add(new Participant { ClinicId = clinic.Id, ClientId = people[i].Id, Seat = i + 1, Capacity = service.Capacity });
+        }
+
+        return appointment;
+    }
+
+    internal static IReadOnlyList<Conflict> Conflicts(SlotQuery query, IReadOnlyList<Occurrence> occurrences, DateTimeZone zone)
+    {
+        var conflicts = new List<Conflict>();
+        foreach (var o in occurrences)
+        {
+            if (SlotFinder.IsBookable(query, o.Start))
+            {
+                continue;
+            }
+
+            var occupied = new TimeRange(o.Start, o.End + query.Buffer);
+            var reason = o.Start < query.NotBefore ? "too soon to book online"
+                : query.Busy.Any(b => b.Overlaps(occupied)) ? "already booked"
+                : "outside the therapist's hours";
+            conflicts.Add(new Conflict(o.Start.ToDateTimeOffset(), FindSlots.FormatLocal(o.Start, zone), reason));
+        }
+
+        return conflicts;
+    }
+
+    private async Task<Result<ClientChoice>> ResolveClientAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        if (caller.ClientId is { } own)
+        {
+            if (request.ClientId is { } asked && asked != own)
+            {
+                return Problem.Invalid("You can only book for yourself.");
+            }
+
+            var me = await db.ClientRecords.SingleOrDefaultAsync(c => c.Id == own, cancellationToken);
+            return me is null ? Problem.NotFound("Your client record") : new ClientChoice(me);
+        }
+
+        if (caller.IsStaff)
+        {
+            if (request.ClientId is null)
+            {
+                return Problem.BadRequest("clientId is required when staff book a session.");
+            }
+
+            var client = await db.ClientRecords.SingleOrDefaultAsync(c => c.Id == request.ClientId, cancellationToken);
+            return client is null ? Problem.Invalid("There is no such client.") : new ClientChoice(client);
+        }
+
+        if (caller.UserId is not null)
+        {
+            return Problem.Invalid("This account cannot book sessions.");
+        }
+
+        if (request.NewClient is null)
+        {
+            return Problem.BadRequest("Sign in, or give newClient details (name, email, password) to create your account with this booking.");
+        }
+
+        return Invalid(request.NewClient) is { } problem ? problem : new ClientChoice(null);
+    }
+
+    private static Problem? Invalid(object details)
+    {
+        var results = new List<ValidationResult>();
+        return Validator.TryValidateObject(details, new ValidationContext(details), results, validateAllProperties: true)
+            ? null
+            : Problem.BadRequest(string.Join(" ", results.Select(r => r.ErrorMessage)));
+    }
+
+    private static IsoDayOfWeek ToIso(DayOfWeek day) => day == DayOfWeek.Sunday ? IsoDayOfWeek.Sunday : (IsoDayOfWeek)(int)day;
+
+    private sealed record ClientChoice(Client? Existing);
+}

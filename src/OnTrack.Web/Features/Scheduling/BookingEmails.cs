@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+using OnTrack.Domain.Scheduling;
+using OnTrack.Web.Data;
+using OnTrack.Web.Features.Clients;
+using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Notifications;
+
+namespace OnTrack.Web.Features.Scheduling;
+
+/// <summary>Writes the emails a booking change causes into the outbox, in the caller's unit of work.</summary>
+public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> email, IOptions<ClinicOptions> clinicOptions)
+{
+    private static readonly ZonedDateTimePattern When = ZonedDateTimePattern.CreateWithInvariantCulture("dddd d MMMM uuuu 'at' HH':'mm '('z')'", null);
+
+    public static string Describe(Instant start, string zoneId) =>
+        When.Format(start.InZone(DateTimeZoneProviders.Tzdb[zoneId]));
+
+    public void Booked(Clinic clinic, Service service, Staff.Therapist therapist, IReadOnlyList<Appointment> appointments, IEnumerable<Client> clients)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(therapist);
+        ArgumentNullException.ThrowIfNull(appointments);
+        var now = db.Clock.GetCurrentInstant();
+        var ics = CalendarFiles.Write(appointments.Select(a => Entry(clinic, service, therapist, a)), clinic.Name);
+        var body = new StringBuilder();
+        body.AppendLine(CultureInfo.InvariantCulture, $"Your {service.Name} with {therapist.DisplayName} is booked:");
+        body.AppendLine();
+        foreach (var a in appointments)
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"  - {Describe(a.Start, a.TimeZoneId)}{(a.VideoLink is null ? "" : $"  video: {a.VideoLink}")}");
+        }
+
+        body.AppendLine();
+        body.AppendLine(CultureInfo.InvariantCulture, $"To move or cancel, visit {clinicOptions.Value.PublicUrl.TrimEnd('/')}/my/appointments. Cancelling less than {clinic.CancellationWindowHours} hours before a session counts as a late cancellation.");
+        AppendFooter(body, clinic);
+
+        foreach (var client in clients.Where(c => !string.IsNullOrWhiteSpace(c.Email)))
+        {
+            db.Outbox.Add(new OutboxMessage
+            {
+                ClinicId = clinic.Id, CreatedAt = now, NotBefore = now, To = client.Email, Kind = "booking-confirmation",
+                Subject = appointments.Count == 1 ? $"Booked: {service.Name} on {Describe(appointments[0].Start, appointments[0].TimeZoneId)}" : $"Booked: {appointments.Count} sessions of {service.Name}",
+                TextBody = body.ToString(), CalendarAttachment = ics,
+            });
+
+            foreach (var a in appointments)
+            {
+                if (Reminders.SendAt(a.Start, clinic.Zone, email.Value.ReminderHoursBefore, now) is not { } at)
+                {
+                    continue;
+                }
+
+                var reminder = new StringBuilder();
+                reminder.AppendLine(CultureInfo.InvariantCulture, $"A reminder: {service.Name} with {therapist.DisplayName} on {Describe(a.Start, a.TimeZoneId)}.");
+                if (a.VideoLink is not null)
+                {
+                    reminder.AppendLine(CultureInfo.InvariantCulture, $"Join by video: {a.VideoLink}");
+                }
+                else
+                {
+                    reminder.AppendLine(CultureInfo.InvariantCulture, $"Address: {clinic.Address}");
+                }
+
+                AppendFooter(reminder, clinic);
+                db.Outbox.Add(new OutboxMessage
+                {
+                    ClinicId = clinic.Id, CreatedAt = now, NotBefore = at, To = client.Email, Kind = "reminder", AppointmentId = a.Id,
+                    Subject = $"Reminder: {service.Name} on {Describe(a.Start, a.TimeZoneId)}",
+                    TextBody = reminder.ToString(), CalendarAttachment = CalendarFiles.Write([Entry(clinic, service, therapist, a)], clinic.Name),
+                });
+            }
+        }
+    }
+
+    public void Cancelled(Clinic clinic, Appointment appointment, IEnumerable<Client> clients, bool late)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(appointment);
+        var now = db.Clock.GetCurrentInstant();
+        var serviceName = appointment.Service?.Name ?? "session";
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Your {serviceName} on {Describe(appointment.Start, appointment.TimeZoneId)} is cancelled.");
+        if (late)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"It was cancelled less than {clinic.CancellationWindowHours} hours before the start and is recorded as a late cancellation.");
+        }
+
+        AppendFooter(text, clinic);
+        var ics = appointment.Service is not null && appointment.Therapist is not null
+            ? CalendarFiles.Write([Entry(clinic, appointment.Service, appointment.Therapist, appointment) with { Cancelled = true }], clinic.Name)
+            : null;
+        foreach (var client in clients.Where(c => !string.IsNullOrWhiteSpace(c.Email)))
+        {
+            db.Outbox.Add(new OutboxMessage
+            {
+                ClinicId = clinic.Id, CreatedAt = now, NotBefore = now, To = client.Email, Kind = "cancellation",
+                Subject = $"Cancelled: {serviceName} on {Describe(appointment.Start, appointment.TimeZoneId)}",
+                TextBody = text.ToString(), CalendarAttachment = ics,
+            });
+        }
+    }
+
+    public static CalendarEntry Entry(Clinic clinic, Service service, Staff.Therapist therapist, Appointment a)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(therapist);
+        ArgumentNullException.ThrowIfNull(a);
+        return new CalendarEntry(a.Id, a.Start, a.End, a.TimeZoneId, $"{service.Name} with {therapist.DisplayName}",
+            a.VideoLink ?? clinic.Address, $"{clinic.Name}. To move or cancel, sign in to OnTrack or call {clinic.Phones.Split('\n')[0].Trim()}.");
+    }
+
+    private static void AppendFooter(StringBuilder text, Clinic clinic)
+    {
+        text.AppendLine();
+        text.AppendLine(clinic.Name);
+        text.AppendLine(clinic.Phones.Replace("\n", " / ", StringComparison.Ordinal));
+        if (!string.IsNullOrWhiteSpace(clinic.CrisisResources))
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"If you are in crisis: {clinic.CrisisResources}");
+        }
+    }
+}

@@ -1,0 +1,282 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OnTrack.Domain.Scheduling;
+using OnTrack.Web.Data;
+using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web.Features.Scheduling;
+
+/// <summary>Cancel, move, mark attendance, and run group sessions. Each loads the record through the caller's filters first: what the caller cannot see is "not found".</summary>
+public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic currentClinic, Availability availability, Caller caller, BookingEmails emails)
+{
+    public async Task<Result<AppointmentDto>> CancelAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var (appointment, clinic) = await LoadAsync(id, cancellationToken);
+        if (appointment is null || clinic is null)
+        {
+            return Problem.NotFound("The appointment");
+        }
+
+        if (!appointment.IsActive || appointment.Status != AppointmentStatus.Booked)
+        {
+            return Problem.Invalid("Only a booked session that has not taken place can be cancelled.");
+        }
+
+        var now = db.Clock.GetCurrentInstant();
+        if (appointment.Start <= now)
+        {
+            return Problem.Invalid("The session has already started.");
+        }
+
+        var late = !caller.IsStaff && new CancellationPolicy(Duration.FromHours(clinic.CancellationWindowHours)).IsLate(now, appointment.Start);
+        var clients = appointment.Participants.Where(p => p.Status == ParticipantStatus.Booked).Select(p => p.Client!).ToList();
+
+        if (appointment.Service!.Format == SessionFormat.Group && caller.ClientId is { } me)
+        {
+            // Leaving a group frees one seat; the group goes on.
+            foreach (var p in appointment.Participants.Where(p => p.ClientId == me))
+            {
+                p.Status = ParticipantStatus.Cancelled;
+            }
+
+            await WithdrawRemindersAsync(appointment.Id, clients.Where(c => c.Id == me).Select(c => c.Email).ToList(), cancellationToken);
+            emails.Cancelled(clinic, appointment, clients.Where(c => c.Id == me), late);
+        }
+        else
+        {
+            appointment.Status = late ? AppointmentStatus.LateCancelled : AppointmentStatus.Cancelled;
+            appointment.CancelledAt = now;
+            await WithdrawRemindersAsync(appointment.Id, null, cancellationToken);
+            emails.Cancelled(clinic, appointment, clients, late);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return AppointmentMapper.ToDto(appointment);
+    }
+
+    /// <summary>Moves a session: the old one is cancelled (late, if inside the window) and a new one booked, all or nothing.</summary>
+    public async Task<Result<AppointmentDto>> RescheduleAsync(Guid id, DateTimeOffset newStart, CancellationToken cancellationToken)
+    {
+        var (appointment, clinic) = await LoadAsync(id, cancellationToken);
+        if (appointment is null || clinic is null)
+        {
+            return Problem.NotFound("The appointment");
+        }
+
+        if (appointment.Status != AppointmentStatus.Booked || appointment.Service!.Format == SessionFormat.Group)
+        {
+            return Problem.Invalid(appointment.Service!.Format == SessionFormat.Group
+                ? "Group sessions cannot be moved; cancel your place and join another session."
+                : "Only a booked session can be moved.");
+        }
+
+        var now = db.Clock.GetCurrentInstant();
+        var start = Instant.FromDateTimeOffset(newStart);
+        var notBefore = caller.IsStaff ? now : now + Availability.MinimumNotice;
+        if (start < notBefore || appointment.Start <= now)
+        {
+            return Problem.Invalid(appointment.Start <= now ? "The session has already started." : "The new time is in the past or too soon to book online.");
+        }
+
+        var zone = clinic.Zone;
+        var length = appointment.End - appointment.Start;
+        var local = start.InZone(zone).Date;
+        var queries = await availability.LoadAsync(clinic, [appointment.Therapist!], length, local, local, notBefore, appointment.Id, cancellationToken);
+        var occurrence = new Occurrence(0, start.InZone(zone).LocalDateTime, start, start + length);
+        var conflicts = BookAppointment.Conflicts(queries[appointment.TherapistId], [occurrence], zone);
+        if (conflicts.Count > 0)
+        {
+            return Problem.Conflict("That time is not available. Please choose another time.", conflicts);
+        }
+
+        var late = !caller.IsStaff && new CancellationPolicy(Duration.FromHours(clinic.CancellationWindowHours)).IsLate(now, appointment.Start);
+        var people = appointment.Participants.Where(p => p.Status == ParticipantStatus.Booked).Select(p => p.Client!).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            appointment.Status = late ? AppointmentStatus.LateCancelled : AppointmentStatus.Cancelled;
+            appointment.CancelledAt = now;
+            await WithdrawRemindersAsync(appointment.Id, null, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var moved = BookAppointment.NewAppointment(clinic, appointment.Service, appointment.Therapist!, start, appointment.SeriesId, now, people);
+            moved.VideoLink = appointment.VideoLink ?? moved.VideoLink;
+            db.Appointments.Add(moved);
+            emails.Booked(clinic, appointment.Service, appointment.Therapist!, [moved], people);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            moved.Service = appointment.Service;
+            moved.Therapist = appointment.Therapist;
+            moved.Participants.ForEach(p => p.Client = people.Single(c => c.Id == p.ClientId));
+            return AppointmentMapper.ToDto(moved);
+        }
+        catch (DbUpdateException ex) when (ConstraintViolations.IsDoubleBooking(ex))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return Problem.Conflict("Someone else has just booked that time. Please choose another time.");
+        }
+    }
+
+    /// <summary>Staff record what happened: attended, no-show, or a late cancellation.</summary>
+    public async Task<Result<AppointmentDto>> SetStatusAsync(Guid id, AppointmentStatus status, CancellationToken cancellationToken)
+    {
+        var (appointment, clinic) = await LoadAsync(id, cancellationToken);
+        if (appointment is null || clinic is null)
+        {
+            return Problem.NotFound("The appointment");
+        }
+
+        if (!caller.IsStaff)
+        {
+            // A client may see the appointment but not mark it; to them the action does not exist.
+            return Problem.NotFound("The appointment");
+        }
+
+        if (status is not (AppointmentStatus.Attended or AppointmentStatus.NoShow or AppointmentStatus.LateCancelled))
+        {
+            return Problem.Invalid("Staff can mark a session as Attended, NoShow or LateCancelled. To cancel, use cancel.");
+        }
+
+        var now = db.Clock.GetCurrentInstant();
+        if (status is AppointmentStatus.Attended or AppointmentStatus.NoShow && appointment.Start > now)
+        {
+            return Problem.Invalid("A session can be marked attended or no-show once it has started.");
+        }
+
+        if (appointment.Status is AppointmentStatus.Cancelled)
+        {
+            return Problem.Invalid("The session was cancelled.");
+        }
+
+        appointment.Status = status;
+        if (status == AppointmentStatus.LateCancelled)
+        {
+            appointment.CancelledAt ??= now;
+            await WithdrawRemindersAsync(appointment.Id, null, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return AppointmentMapper.ToDto(appointment);
+    }
+
+    /// <summary>Staff put a group session on a therapist's calendar; clients then join it.</summary>
+    public async Task<Result<AppointmentDto>> CreateGroupSessionAsync(GroupSessionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clinic = await currentClinic.GetAsync(cancellationToken: cancellationToken);
+        if (clinic is null || !caller.IsStaff)
+        {
+            return Problem.NotFound("The clinic");
+        }
+
+        var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.ServiceId && s.Active, cancellationToken);
+        if (service is null || service.Format != SessionFormat.Group)
+        {
+            return Problem.Invalid("There is no such group service.");
+        }
+
+        var therapist = await db.Therapists.AsNoTracking().SingleOrDefaultAsync(t => t.Id == request.TherapistId && t.Active, cancellationToken);
+        if (therapist is null || (caller.TherapistId is { } own && !caller.SeesWholeClinic && own != therapist.Id))
+        {
+            return Problem.Invalid("There is no such therapist.");
+        }
+
+        var now = db.Clock.GetCurrentInstant();
+        var start = Instant.FromDateTimeOffset(request.Start);
+        if (start <= now)
+        {
+            return Problem.Invalid("That time is in the past.");
+        }
+
+        var appointment = BookAppointment.NewAppointment(clinic, service, therapist, start, null, now, []);
+        db.Appointments.Add(appointment);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ConstraintViolations.IsDoubleBooking(ex))
+        {
+            db.ChangeTracker.Clear();
+            return Problem.Conflict("The therapist already has a session at that time.");
+        }
+
+        appointment.Service = service;
+        appointment.Therapist = therapist;
+        return AppointmentMapper.ToDto(appointment);
+    }
+
+    /// <summary>A client takes a seat in a group session. Seats are numbered; the database refuses a taken or out-of-range seat, so a group never overfills.</summary>
+    public async Task<Result<AppointmentDto>> JoinGroupAsync(Guid id, Guid? clientId, CancellationToken cancellationToken)
+    {
+        var clinic = await currentClinic.GetAsync(cancellationToken: cancellationToken);
+        var who = caller.ClientId ?? (caller.IsStaff ? clientId : null);
+        if (clinic is null || who is null)
+        {
+            return Problem.BadRequest("Sign in as a client to join a group, or as staff give clientId.");
+        }
+
+        var client = await db.ClientRecords.AsNoTracking().SingleOrDefaultAsync(c => c.Id == who, cancellationToken);
+        if (client is null)
+        {
+            return Problem.Invalid("There is no such client.");
+        }
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var group = await db.Appointments.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).Include(a => a.Service).Include(a => a.Therapist)
+                .Include(a => a.Participants.Where(p => p.Status == ParticipantStatus.Booked)).ThenInclude(p => p.Client)
+                .SingleOrDefaultAsync(a => a.Id == id && a.Status == AppointmentStatus.Booked && a.Service!.Format == SessionFormat.Group, cancellationToken);
+            if (group is null || group.Start <= db.Clock.GetCurrentInstant())
+            {
+                return Problem.NotFound("The group session");
+            }
+
+            if (group.Participants.Any(p => p.ClientId == client.Id))
+            {
+                return Problem.Conflict("You already have a place in this group session.");
+            }
+
+            var taken = group.Participants.Select(p => p.Seat).ToHashSet();
+            var seat = Enumerable.Range(1, group.Capacity).FirstOrDefault(s => !taken.Contains(s));
+            if (seat == 0)
+            {
+                return Problem.Conflict("This group session is full.");
+            }
+
+            group.Participants.Add(new Participant { ClinicId = clinic.Id, ClientId = client.Id, Seat = seat, Capacity = group.Capacity });
+            emails.Booked(clinic, group.Service!, group.Therapist!, [group], [client]);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return AppointmentMapper.ToDto(group);
+            }
+            catch (DbUpdateException ex) when (ConstraintViolations.IsSeatTaken(ex))
+            {
+                // Someone took that seat a moment ago: look again.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return Problem.Conflict("This group session is filling up right now. Please try again.");
+    }
+
+    private async Task<(Appointment? Appointment, Clinics.Clinic? Clinic)> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var clinic = await currentClinic.GetAsync(cancellationToken: cancellationToken);
+        var appointment = await db.Appointments.Include(a => a.Service).Include(a => a.Therapist)
+            .Include(a => a.Participants).ThenInclude(p => p.Client)
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return (appointment, clinic);
+    }
+
+    private async Task WithdrawRemindersAsync(Guid appointmentId, IReadOnlyList<string>? onlyTo, CancellationToken cancellationToken)
+    {
+        var reminders = await db.Outbox.Where(m => m.AppointmentId == appointmentId && m.SentAt == null && !m.Withdrawn).ToListAsync(cancellationToken);
+        foreach (var m in reminders.Where(m => onlyTo is null || onlyTo.Contains(m.To)))
+        {
+            m.Withdrawn = true;
+        }
+    }
+}

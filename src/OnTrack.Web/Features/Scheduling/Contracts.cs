@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using OnTrack.Domain.Scheduling;
+
+namespace OnTrack.Web.Features.Scheduling;
+
+public sealed record ServiceDto(Guid Id, string Name, string Description, SessionFormat Format, int Capacity, int DurationMinutes, Modality Modality);
+
+public sealed record TherapistDto(Guid Id, string Name, string Credentials, string Bio);
+
+public sealed record SlotDto(DateTimeOffset Start, DateTimeOffset End, string LocalStart, Guid TherapistId, string TherapistName, Guid? GroupSessionId = null, int? SeatsLeft = null);
+
+/// <summary>Details of a person joining a couples or family session.</summary>
+public sealed record PersonDetails(
+    [property: Required, StringLength(200, MinimumLength = 2)] string FullName,
+    [property: Required, EmailAddress] string Email);
+
+/// <summary>A new client booking their first session: their account is created with the booking.</summary>
+public sealed record NewClientDetails(
+    [property: Required, StringLength(200, MinimumLength = 2)] string FullName,
+    [property: Required, EmailAddress] string Email,
+    [property: Phone] string? Phone,
+    [property: Required, StringLength(200, MinimumLength = 10)] string Password);
+
+/// <summary>Book one session or a recurring series (all or nothing).</summary>
+public sealed record BookingRequest(
+    Guid ServiceId,
+    Guid? TherapistId,
+    DateTimeOffset Start,
+    RepeatPattern Repeat = RepeatPattern.None,
+    int Sessions = 1,
+    DayOfWeek? SecondDay = null,
+    Guid? ClientId = null,
+    NewClientDetails? NewClient = null,
+    IReadOnlyList<PersonDetails>? OtherClients = null);
+
+public sealed record RescheduleRequest(DateTimeOffset Start);
+
+public sealed record StatusRequest(AppointmentStatus Status);
+
+public sealed record GroupSessionRequest(Guid ServiceId, Guid TherapistId, DateTimeOffset Start);
+
+public sealed record AppointmentDto(
+    Guid Id,
+    Guid ServiceId,
+    string ServiceName,
+    SessionFormat Format,
+    Modality Modality,
+    Guid TherapistId,
+    string TherapistName,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    string LocalStart,
+    string TimeZone,
+    AppointmentStatus Status,
+    Guid? SeriesId,
+    string? VideoLink,
+    int Capacity,
+    IReadOnlyList<string> Clients);
+
+public sealed record BookingResponse(Guid? SeriesId, IReadOnlyList<AppointmentDto> Appointments);

@@ -1,0 +1,33 @@
+using OnTrack.Web.Api;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web;
+
+internal static class Pipeline
+{
+    /// <summary>The middleware every request passes, in order.</summary>
+    public static WebApplication UseOnTrackPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
+        app.UseHttpsOutsideLoopback();
+        app.UseSecurityHeaders();
+        app.UseApiProblemDetails();
+
+        // API callers get problem details for bare status codes; people get the "not found" page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/calendar"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+
+        app.UseAuthentication();
+        app.UseCaller();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using OnTrack.Web;
+using OnTrack.Web.Api;
+using OnTrack.Web.Components;
+using OnTrack.Web.Data;
+using OnTrack.Web.Features.Clients;
+using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Notifications;
+using OnTrack.Web.Features.Scheduling;
+using OnTrack.Web.Features.Staff;
+using OnTrack.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton<NodaTime.IClock>(NodaTime.SystemClock.Instance);
+builder.Services.AddOnTrackData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddOnTrackSecurity();
+builder.Services.AddOnTrackApi();
+builder.Services.AddClinics(builder.Configuration);
+builder.Services.AddStaff();
+builder.Services.AddClients();
+builder.Services.AddScheduling();
+builder.Services.AddOnTrackNotifications(builder.Configuration);
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+
+app.UseOnTrackPipeline();
+app.MapStaticAssets();
+app.MapRazorComponents<App>();
+app.MapAdditionalIdentityEndpoints();
+app.MapAuth();
+app.MapClinics();
+app.MapScheduling();
+app.MapOnTrackApiDocs();
+
+app.Run();
+
+/// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

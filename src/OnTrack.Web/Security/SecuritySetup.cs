@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using OnTrack.Web.Components.Account;
+using OnTrack.Web.Data;
+
+namespace OnTrack.Web.Security;
+
+public static class SecuritySetup
+{
+    /// <summary>Cookie sign-in for the pages, bearer tokens for integrators; requests with an Authorization header use the token.</summary>
+    public const string SmartScheme = "OnTrack";
+
+    public const string ApiPolicy = "Api";
+
+    public static IServiceCollection AddOnTrackSecurity(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<Caller>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddIdentityCookies();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p.RequireAuthenticatedUser());
+
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = true;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<OnTrackDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<OnTrackClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "ontrack.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Events.OnRedirectToLogin = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ontrack.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Plain HTTP is served only to this machine (the demo on localhost, a reverse proxy on the same host
+    /// that forwards the original scheme); everyone else is sent to HTTPS. Cookies are marked Secure on
+    /// every HTTPS request, so outside loopback they are always Secure.
+    /// </summary>
+    public static IApplicationBuilder UseHttpsOutsideLoopback(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var remote = context.Connection.RemoteIpAddress;
+        if (context.Request.IsHttps || remote is null || System.Net.IPAddress.IsLoopback(remote))
+        {
+            await next();
+            return;
+        }
+
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.Redirect($"https://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}", permanent: true);
+            return;
+        }
+
+        await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "HTTPS required", detail: "OnTrack accepts plain HTTP only from this machine. Use https://.").ExecuteAsync(context);
+    });
+
+    /// <summary>Sets <see cref="Caller"/> from the signed-in user and sends staff who must enrol in two-factor sign-in to do so.</summary>
+    public static IApplicationBuilder UseCaller(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var caller = context.RequestServices.GetRequiredService<Caller>();
+        caller.SetFromPrincipal(context.User);
+        caller.IpAddress = context.Connection.RemoteIpAddress?.ToString();
+
+        if (caller.IsStaff
+            && context.User.HasClaim(OnTrackClaimsFactory.ClinicRequiresStaffTwoFactor, "true")
+            && context.User.HasClaim(OnTrackClaimsFactory.TwoFactorEnabled, "false")
+            && !IsEnrolmentPath(context.Request.Path))
+        {
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Two-factor sign-in required",
+                    detail: "Your clinic requires staff to enrol an authenticator app. Enrol at /Account/Manage/EnableAuthenticator.").ExecuteAsync(context);
+                return;
+            }
+
+            context.Response.Redirect("/Account/Manage/EnableAuthenticator?required=1");
+            return;
+        }
+
+        await next();
+    });
+
+    private static bool IsEnrolmentPath(PathString path) =>
+        path.StartsWithSegments("/Account") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/lib")
+        || path.StartsWithSegments("/_content") || path.Value?.EndsWith(".css", StringComparison.Ordinal) == true
+        || path.Value?.EndsWith(".js", StringComparison.Ordinal) == true;
+
+    private static Task ApiAware(HttpContext context, string redirectUri, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}
