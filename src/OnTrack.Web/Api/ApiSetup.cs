@@ -44,6 +44,12 @@ internal static class ApiErrors
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid", bad.InnerException is null ? bad.Message : $"{bad.Message} {bad.InnerException.Message}"),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong", "The request could not be completed. Nothing was saved."),
         };
+        if (status >= 500)
+        {
+            httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("OnTrack.Api")
+                .LogError(exception, "Unhandled error in {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
         httpContext.Response.StatusCode = status;
         await httpContext.Response.WriteAsJsonAsync(
             new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail, Instance = httpContext.Request.Path },

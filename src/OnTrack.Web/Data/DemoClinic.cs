@@ -111,7 +111,7 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
         db.ClientRecords.AddRange(clients);
         await db.SaveChangesAsync(cancellationToken);
 
-        // Weekly sessions, eight weeks back and four ahead, each at a fixed local time.
+        // Weekly sessions, twelve weeks back and twelve ahead, each at a fixed local time.
         var plan = new (int Client, int Therapist, IsoDayOfWeek Day, int Hour, Service Service)[]
         {
             (0, 0, IsoDayOfWeek.Monday, 10, individual),
@@ -121,16 +121,16 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
             (5, 2, IsoDayOfWeek.Friday, 13, individual),
             (1, 1, IsoDayOfWeek.Tuesday, 17, couples),
         };
-        var monday = today.Previous(IsoDayOfWeek.Monday).PlusWeeks(-8);
+        var monday = today.Previous(IsoDayOfWeek.Monday).PlusWeeks(-11);
         foreach (var (clientIndex, therapistIndex, day, hour, service) in plan)
         {
             var people = clientIndex == 1 ? new[] { clients[1], partner } : [clients[clientIndex]];
             var first = monday.With(DateAdjusters.NextOrSame(day)).At(new LocalTime(hour, 0));
-            var series = new AppointmentSeries { ClinicId = clinic.Id, Pattern = RepeatPattern.Weekly, Count = 12, CreatedAt = now - Duration.FromDays(60) };
+            var series = new AppointmentSeries { ClinicId = clinic.Id, Pattern = RepeatPattern.Weekly, Count = 24, CreatedAt = now - Duration.FromDays(84) };
             db.Series.Add(series);
-            foreach (var occurrence in SeriesPlanner.Plan(first, clinic.Zone, Duration.FromMinutes(service.DurationMinutes), RepeatPattern.Weekly, 12))
+            foreach (var occurrence in SeriesPlanner.Plan(first, clinic.Zone, Duration.FromMinutes(service.DurationMinutes), RepeatPattern.Weekly, 24))
             {
-                var appointment = BookAppointment.NewAppointment(clinic, service, therapists[therapistIndex], occurrence.Start, series.Id, now - Duration.FromDays(60), people);
+                var appointment = BookAppointment.NewAppointment(clinic, service, therapists[therapistIndex], occurrence.Start, series.Id, now - Duration.FromDays(84), people);
                 if (occurrence.Start < now)
                 {
                     appointment.Status = occurrence.Index == 3 && clientIndex == 3 ? AppointmentStatus.NoShow : AppointmentStatus.Attended;

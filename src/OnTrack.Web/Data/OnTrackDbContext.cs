@@ -89,6 +89,13 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
         builder.Entity<ApplicationUser>().HasIndex(u => u.ClinicId);
 
+        // Our ids are made in code (version 7 GUIDs), never by the database. Saying so lets EF treat a
+        // new row reached through a navigation of a tracked row as new, not as an update.
+        foreach (var key in builder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).Where(k => k is { Properties: [{ ClrType: var type }] } && type == typeof(Guid)))
+        {
+            key!.Properties[0].ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
+
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IClinicOwned).IsAssignableFrom(t.ClrType)).ToList())
         {
             typeof(OnTrackDbContext).GetMethod(nameof(ApplyClinicFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
