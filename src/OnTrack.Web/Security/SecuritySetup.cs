@@ -64,6 +64,7 @@ public static class SecuritySetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ontrack.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddHsts(o =>
