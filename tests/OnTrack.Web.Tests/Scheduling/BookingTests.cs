@@ -146,7 +146,9 @@ public abstract class BookingTests(OnTrackApp app)
 
         var response = await client.BookAsync(new
         {
-            serviceId = service.Id, start = Phoenix.At("2026-03-05T12:00"), newClient = Http.NewClient("Three Crowd"),
+            serviceId = service.Id,
+            start = Phoenix.At("2026-03-05T12:00"),
+            newClient = Http.NewClient("Three Crowd"),
             otherClients = new[] { new { fullName = "Second Person", email = "second@example.test" }, new { fullName = "Third Person", email = "third@example.test" } },
         });
 

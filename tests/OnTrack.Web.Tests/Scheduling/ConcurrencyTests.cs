@@ -72,8 +72,13 @@ public abstract class ConcurrencyTests(OnTrackApp app)
             var existing = await db.Appointments.AsNoTracking().FirstAsync(a => a.TherapistId == maya && a.Start == mondayTen);
             db.Appointments.Add(new Appointment
             {
-                ClinicId = existing.ClinicId, ServiceId = existing.ServiceId, TherapistId = maya, TimeZoneId = "America/Phoenix",
-                Start = mondayTen + Duration.FromMinutes(30), End = mondayTen + Duration.FromMinutes(80), BlockedUntil = mondayTen + Duration.FromMinutes(90),
+                ClinicId = existing.ClinicId,
+                ServiceId = existing.ServiceId,
+                TherapistId = maya,
+                TimeZoneId = "America/Phoenix",
+                Start = mondayTen + Duration.FromMinutes(30),
+                End = mondayTen + Duration.FromMinutes(80),
+                BlockedUntil = mondayTen + Duration.FromMinutes(90),
             });
             return await db.SaveChangesAsync();
         }));
@@ -84,8 +89,14 @@ public abstract class ConcurrencyTests(OnTrackApp app)
             var existing = await db.Appointments.AsNoTracking().FirstAsync(a => a.TherapistId == maya && a.Start == mondayTen);
             db.Appointments.Add(new Appointment
             {
-                ClinicId = existing.ClinicId, ServiceId = existing.ServiceId, TherapistId = maya, TimeZoneId = "America/Phoenix", Status = AppointmentStatus.Cancelled,
-                Start = mondayTen, End = mondayTen + Duration.FromMinutes(50), BlockedUntil = mondayTen + Duration.FromMinutes(60),
+                ClinicId = existing.ClinicId,
+                ServiceId = existing.ServiceId,
+                TherapistId = maya,
+                TimeZoneId = "America/Phoenix",
+                Status = AppointmentStatus.Cancelled,
+                Start = mondayTen,
+                End = mondayTen + Duration.FromMinutes(50),
+                BlockedUntil = mondayTen + Duration.FromMinutes(60),
             });
             return await db.SaveChangesAsync();
         });

@@ -43,9 +43,14 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
         {
             db.Outbox.Add(new OutboxMessage
             {
-                ClinicId = clinic.Id, CreatedAt = now, NotBefore = now, To = client.Email, Kind = "booking-confirmation",
+                ClinicId = clinic.Id,
+                CreatedAt = now,
+                NotBefore = now,
+                To = client.Email,
+                Kind = "booking-confirmation",
                 Subject = appointments.Count == 1 ? $"Booked: {service.Name} on {Describe(appointments[0].Start, appointments[0].TimeZoneId)}" : $"Booked: {appointments.Count} sessions of {service.Name}",
-                TextBody = body.ToString(), CalendarAttachment = ics,
+                TextBody = body.ToString(),
+                CalendarAttachment = ics,
             });
 
             foreach (var a in appointments)
@@ -69,9 +74,15 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
                 AppendFooter(reminder, clinic);
                 db.Outbox.Add(new OutboxMessage
                 {
-                    ClinicId = clinic.Id, CreatedAt = now, NotBefore = at, To = client.Email, Kind = "reminder", AppointmentId = a.Id,
+                    ClinicId = clinic.Id,
+                    CreatedAt = now,
+                    NotBefore = at,
+                    To = client.Email,
+                    Kind = "reminder",
+                    AppointmentId = a.Id,
                     Subject = $"Reminder: {service.Name} on {Describe(a.Start, a.TimeZoneId)}",
-                    TextBody = reminder.ToString(), CalendarAttachment = CalendarFiles.Write([Entry(clinic, service, therapist, a)], clinic.Name),
+                    TextBody = reminder.ToString(),
+                    CalendarAttachment = CalendarFiles.Write([Entry(clinic, service, therapist, a)], clinic.Name),
                 });
             }
         }
@@ -98,9 +109,14 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
         {
             db.Outbox.Add(new OutboxMessage
             {
-                ClinicId = clinic.Id, CreatedAt = now, NotBefore = now, To = client.Email, Kind = "cancellation",
+                ClinicId = clinic.Id,
+                CreatedAt = now,
+                NotBefore = now,
+                To = client.Email,
+                Kind = "cancellation",
                 Subject = $"Cancelled: {serviceName} on {Describe(appointment.Start, appointment.TimeZoneId)}",
-                TextBody = text.ToString(), CalendarAttachment = ics,
+                TextBody = text.ToString(),
+                CalendarAttachment = ics,
             });
         }
     }
