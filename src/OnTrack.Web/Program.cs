@@ -11,6 +11,10 @@ using OnTrack.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve the build's static assets (with their compressed variants) when run from source in any
+// environment, not only Development; a published app has no such manifest and this does nothing.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddSingleton<NodaTime.IClock>(NodaTime.SystemClock.Instance);
 builder.Services.AddOnTrackData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddOnTrackSecurity();
