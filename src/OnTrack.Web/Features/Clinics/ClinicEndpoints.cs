@@ -16,6 +16,7 @@ public static class ClinicEndpoints
             .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), "OnTrack:PublicUrl must be an absolute URL, e.g. https://clinic.example.org.")
             .ValidateOnStart();
         services.AddScoped<CurrentClinic>();
+        services.AddScoped<ClinicSettings>();
         return services;
     }
 

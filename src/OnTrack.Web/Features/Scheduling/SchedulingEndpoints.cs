@@ -20,6 +20,7 @@ public static class SchedulingEndpoints
         services.AddScoped<ChangeAppointment>();
         services.AddScoped<AppointmentQueries>();
         services.AddScoped<BookingEmails>();
+        services.AddScoped<ServiceAdmin>();
         return services;
     }
 

@@ -5,6 +5,7 @@ public static class StaffSetup
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<AvailabilityAdmin>();
         services.AddScoped<Data.DemoClinic>();
         return services;
     }

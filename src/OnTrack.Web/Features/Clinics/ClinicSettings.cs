@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+using OnTrack.Web.Data;
+using OnTrack.Web.Features.Scheduling;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web.Features.Clinics;
+
+/// <summary>What an admin can change about their clinic. Opening hours: "HH:mm" pairs per weekday, empty when closed.</summary>
+public sealed class ClinicSettingsForm
+{
+    public string Name { get; set; } = "";
+
+    public string Address { get; set; } = "";
+
+    public string Phones { get; set; } = "";
+
+    public string Email { get; set; } = "";
+
+    public string TimeZoneId { get; set; } = "";
+
+    public int CancellationWindowHours { get; set; }
+
+    public string CrisisResources { get; set; } = "";
+
+    public bool RequireStaffTwoFactor { get; set; }
+
+    public string VideoRoomBaseUrl { get; set; } = "";
+
+    public Dictionary<IsoDayOfWeek, string> Opens { get; set; } = [];
+
+    public Dictionary<IsoDayOfWeek, string> Closes { get; set; } = [];
+}
+
+public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
+{
+    public static readonly IsoDayOfWeek[] Week =
+        [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday];
+
+    private static readonly LocalTimePattern Hm = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+
+    public async Task<ClinicSettingsForm?> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (!caller.IsAdmin)
+        {
+            return null;
+        }
+
+        var clinic = await db.Clinics.Include(c => c.OpeningHours).AsNoTracking().SingleAsync(c => c.Id == caller.ClinicId, cancellationToken);
+        var form = new ClinicSettingsForm
+        {
+            Name = clinic.Name,
+            Address = clinic.Address,
+            Phones = clinic.Phones,
+            Email = clinic.Email,
+            TimeZoneId = clinic.TimeZoneId,
+            CancellationWindowHours = clinic.CancellationWindowHours,
+            CrisisResources = clinic.CrisisResources,
+            RequireStaffTwoFactor = clinic.RequireStaffTwoFactor,
+            VideoRoomBaseUrl = clinic.VideoRoomBaseUrl,
+        };
+        foreach (var day in Week)
+        {
+            var hours = clinic.OpeningHours.FirstOrDefault(o => o.Day == day);
+            form.Opens[day] = hours is null ? "" : Hm.Format(hours.Start);
+            form.Closes[day] = hours is null ? "" : Hm.Format(hours.End);
+        }
+
+        return form;
+    }
+
+    public async Task<Problem?> SaveAsync(ClinicSettingsForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!caller.IsAdmin)
+        {
+            return Problem.NotFound("The page");
+        }
+
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(form.Name))
+        {
+            errors.Add("The clinic needs a name.");
+        }
+
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(form.TimeZoneId.Trim()) is null)
+        {
+            errors.Add($"'{form.TimeZoneId}' is not an IANA time zone; use one like America/New_York or Europe/London.");
+        }
+
+        if (form.CancellationWindowHours is < 0 or > 168)
+        {
+            errors.Add("The cancellation window is between 0 and 168 hours.");
+        }
+
+        if (!Uri.TryCreate(form.VideoRoomBaseUrl, UriKind.Absolute, out var video) || video.Scheme != Uri.UriSchemeHttps)
+        {
+            errors.Add("The video room address must be an https:// address.");
+        }
+
+        var hours = new List<OpeningHours>();
+        foreach (var day in Week)
+        {
+            var open = form.Opens.GetValueOrDefault(day)?.Trim() ?? "";
+            var close = form.Closes.GetValueOrDefault(day)?.Trim() ?? "";
+            if (open.Length == 0 && close.Length == 0)
+            {
+                continue;
+            }
+
+            var start = Hm.Parse(open);
+            var end = Hm.Parse(close);
+            if (!start.Success || !end.Success || end.Value <= start.Value)
+            {
+                errors.Add($"{day}: give opening and closing times like 08:00 and 18:00, closing after opening, or leave both empty when closed.");
+                continue;
+            }
+
+            hours.Add(new OpeningHours { ClinicId = caller.ClinicId!.Value, Day = day, Start = start.Value, End = end.Value });
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problem.BadRequest(string.Join(" ", errors));
+        }
+
+        var clinic = await db.Clinics.Include(c => c.OpeningHours).SingleAsync(c => c.Id == caller.ClinicId, cancellationToken);
+        clinic.Name = form.Name.Trim();
+        clinic.Address = form.Address.Trim();
+        clinic.Phones = form.Phones.Trim();
+        clinic.Email = form.Email.Trim();
+        clinic.TimeZoneId = form.TimeZoneId.Trim();
+        clinic.CancellationWindowHours = form.CancellationWindowHours;
+        clinic.CrisisResources = form.CrisisResources.Trim();
+        clinic.RequireStaffTwoFactor = form.RequireStaffTwoFactor;
+        clinic.VideoRoomBaseUrl = form.VideoRoomBaseUrl.Trim();
+        db.OpeningHours.RemoveRange(clinic.OpeningHours);
+        db.OpeningHours.AddRange(hours);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+}
