@@ -10,27 +10,28 @@ namespace OnTrack.Web.Features.Clinics;
 /// <summary>What an admin can change about their clinic. Opening hours: "HH:mm" pairs per weekday, empty when closed.</summary>
 public sealed class ClinicSettingsForm
 {
-    public string Name { get; set; } = "";
+    public string? Name { get; set; }
 
-    public string Address { get; set; } = "";
+    public string? Address { get; set; }
 
-    public string Phones { get; set; } = "";
+    public string? Phones { get; set; }
 
-    public string Email { get; set; } = "";
+    public string? Email { get; set; }
 
-    public string TimeZoneId { get; set; } = "";
+    public string? TimeZoneId { get; set; }
 
     public int CancellationWindowHours { get; set; }
 
-    public string CrisisResources { get; set; } = "";
+    public string? CrisisResources { get; set; }
 
     public bool RequireStaffTwoFactor { get; set; }
 
-    public string VideoRoomBaseUrl { get; set; } = "";
+    public string? VideoRoomBaseUrl { get; set; }
 
-    public Dictionary<IsoDayOfWeek, string> Opens { get; set; } = [];
+    /// <summary>Keyed by day name ("Monday"): form binding does not map enum keys.</summary>
+    public Dictionary<string, string> Opens { get; set; } = [];
 
-    public Dictionary<IsoDayOfWeek, string> Closes { get; set; } = [];
+    public Dictionary<string, string> Closes { get; set; } = [];
 }
 
 public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
@@ -63,8 +64,8 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
         foreach (var day in Week)
         {
             var hours = clinic.OpeningHours.FirstOrDefault(o => o.Day == day);
-            form.Opens[day] = hours is null ? "" : Hm.Format(hours.Start);
-            form.Closes[day] = hours is null ? "" : Hm.Format(hours.End);
+            form.Opens[day.ToString()] = hours is null ? "" : Hm.Format(hours.Start);
+            form.Closes[day.ToString()] = hours is null ? "" : Hm.Format(hours.End);
         }
 
         return form;
@@ -84,7 +85,7 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
             errors.Add("The clinic needs a name.");
         }
 
-        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(form.TimeZoneId.Trim()) is null)
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(form.TimeZoneId?.Trim() ?? "") is null)
         {
             errors.Add($"'{form.TimeZoneId}' is not an IANA time zone; use one like America/New_York or Europe/London.");
         }
@@ -94,7 +95,7 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
             errors.Add("The cancellation window is between 0 and 168 hours.");
         }
 
-        if (!Uri.TryCreate(form.VideoRoomBaseUrl, UriKind.Absolute, out var video) || video.Scheme != Uri.UriSchemeHttps)
+        if (!Uri.TryCreate(form.VideoRoomBaseUrl?.Trim(), UriKind.Absolute, out var video) || video.Scheme != Uri.UriSchemeHttps)
         {
             errors.Add("The video room address must be an https:// address.");
         }
@@ -102,8 +103,8 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
         var hours = new List<OpeningHours>();
         foreach (var day in Week)
         {
-            var open = form.Opens.GetValueOrDefault(day)?.Trim() ?? "";
-            var close = form.Closes.GetValueOrDefault(day)?.Trim() ?? "";
+            var open = form.Opens?.GetValueOrDefault(day.ToString())?.Trim() ?? "";
+            var close = form.Closes?.GetValueOrDefault(day.ToString())?.Trim() ?? "";
             if (open.Length == 0 && close.Length == 0)
             {
                 continue;
@@ -126,15 +127,15 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
         }
 
         var clinic = await db.Clinics.Include(c => c.OpeningHours).SingleAsync(c => c.Id == caller.ClinicId, cancellationToken);
-        clinic.Name = form.Name.Trim();
-        clinic.Address = form.Address.Trim();
-        clinic.Phones = form.Phones.Trim();
-        clinic.Email = form.Email.Trim();
-        clinic.TimeZoneId = form.TimeZoneId.Trim();
+        clinic.Name = (form.Name ?? "").Trim();
+        clinic.Address = (form.Address ?? "").Trim();
+        clinic.Phones = (form.Phones ?? "").Trim();
+        clinic.Email = (form.Email ?? "").Trim();
+        clinic.TimeZoneId = (form.TimeZoneId ?? "").Trim();
         clinic.CancellationWindowHours = form.CancellationWindowHours;
-        clinic.CrisisResources = form.CrisisResources.Trim();
+        clinic.CrisisResources = (form.CrisisResources ?? "").Trim();
         clinic.RequireStaffTwoFactor = form.RequireStaffTwoFactor;
-        clinic.VideoRoomBaseUrl = form.VideoRoomBaseUrl.Trim();
+        clinic.VideoRoomBaseUrl = (form.VideoRoomBaseUrl ?? "").Trim();
         db.OpeningHours.RemoveRange(clinic.OpeningHours);
         db.OpeningHours.AddRange(hours);
         await db.SaveChangesAsync(cancellationToken);

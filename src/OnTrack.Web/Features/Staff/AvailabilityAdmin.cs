@@ -12,9 +12,10 @@ public sealed class WeeklyHoursForm
 {
     public int BufferMinutes { get; set; }
 
-    public Dictionary<IsoDayOfWeek, string> Starts { get; set; } = [];
+    /// <summary>Keyed by day name ("Monday"): form binding does not map enum keys.</summary>
+    public Dictionary<string, string> Starts { get; set; } = [];
 
-    public Dictionary<IsoDayOfWeek, string> Ends { get; set; } = [];
+    public Dictionary<string, string> Ends { get; set; } = [];
 }
 
 public sealed class ExceptionForm
@@ -53,8 +54,8 @@ public sealed class AvailabilityAdmin(OnTrackDbContext db, Caller caller)
         var form = new WeeklyHoursForm { BufferMinutes = therapist.BufferMinutes };
         foreach (var h in therapist.WorkingHours.OrderBy(h => h.Start))
         {
-            form.Starts.TryAdd(h.Day, Hm.Format(h.Start));
-            form.Ends.TryAdd(h.Day, Hm.Format(h.End));
+            form.Starts.TryAdd(h.Day.ToString(), Hm.Format(h.Start));
+            form.Ends.TryAdd(h.Day.ToString(), Hm.Format(h.End));
         }
 
         return form;
@@ -77,8 +78,8 @@ public sealed class AvailabilityAdmin(OnTrackDbContext db, Caller caller)
         var hours = new List<WorkingHours>();
         foreach (var day in Clinics.ClinicSettings.Week)
         {
-            var start = form.Starts.GetValueOrDefault(day)?.Trim() ?? "";
-            var end = form.Ends.GetValueOrDefault(day)?.Trim() ?? "";
+            var start = form.Starts?.GetValueOrDefault(day.ToString())?.Trim() ?? "";
+            var end = form.Ends?.GetValueOrDefault(day.ToString())?.Trim() ?? "";
             if (start.Length == 0 && end.Length == 0)
             {
                 continue;
