@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -66,6 +67,9 @@ public static class DataSetup
             services.AddScoped<OnTrackDbContext>(sp => sp.GetRequiredService<SqliteOnTrackDbContext>());
         }
 
+        // Every node signs cookies and tokens with the same keys, kept in the database, so a client
+        // signed in on one node is signed in on all of them.
+        services.AddDataProtection().SetApplicationName("OnTrack").PersistKeysToDbContext<OnTrackDbContext>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -18,7 +19,7 @@ namespace OnTrack.Web.Data;
 /// ("Caller" filter), and every change to clinical rows writes an audit event in the same transaction.
 /// </summary>
 public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, IClock clock)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public const string ClinicFilter = "Clinic";
     public const string CallerFilter = "Caller";
@@ -48,6 +49,9 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    /// <summary>Keys for cookies and tokens, shared by every web node on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Caller Caller { get; } = caller;
 

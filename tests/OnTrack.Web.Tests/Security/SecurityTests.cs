@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OnTrack.Web.Data;
 using OnTrack.Web.Tests.Infrastructure;
 
@@ -82,6 +85,71 @@ public abstract class SecurityTests(OnTrackApp app)
         finally
         {
             await app.WithDbAsync(async db => await db.Clinics.Where(c => c.Slug == DemoClinic.Slug).ExecuteUpdateAsync(s => s.SetProperty(c => c.RequireStaffTwoFactor, false)));
+        }
+    }
+
+    [Fact]
+    public async Task SignedInOnOneNode_IsSignedInOnAnother()
+    {
+        await using var second = new SecondNode(app);
+        var alex = await app.SignInAsync("alex.morgan@example.test");
+        var other = second.CreateClient();
+        other.DefaultRequestHeaders.Authorization = alex.DefaultRequestHeaders.Authorization;
+
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/appointments")).StatusCode);
+    }
+
+    [Fact]
+    public void EveryEndpoint_RequiresSignInOrIsDeliberatelyPublic()
+    {
+        // Public by design: the booking funnel for new clients, the contact details, sign-in, the API
+        // reference, the calendar feed (its secret token is the credential) and the static assets.
+        string[] publicRoutes =
+        [
+            "/api/services", "/api/services/{serviceId:guid}/therapists", "/api/slots", "/api/appointments", "/api/clinic", "/api/auth/login",
+            "/calendar/{token}.ics", "/openapi/{documentName}.json",
+        ];
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } route && (route.StartsWith("/api", StringComparison.Ordinal) || route.StartsWith("api", StringComparison.Ordinal) || route.StartsWith("/calendar", StringComparison.Ordinal) || route.StartsWith("/openapi", StringComparison.Ordinal) || route.StartsWith("/Account", StringComparison.Ordinal)))
+            .ToList();
+        Assert.NotEmpty(endpoints);
+
+        foreach (var endpoint in endpoints)
+        {
+            var route = endpoint.RoutePattern.RawText!;
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var authorized = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any() || endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is not null;
+            var methods = string.Join(",", endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []);
+            if (anonymous)
+            {
+                Assert.True(publicRoutes.Contains(route) || route.StartsWith("/api/docs", StringComparison.Ordinal) || route.StartsWith("/Account/", StringComparison.Ordinal),
+                    $"{methods} {route} is public but not on the list of deliberately public routes");
+            }
+            else if (!route.StartsWith("/Account/", StringComparison.Ordinal) || route.StartsWith("/Account/Manage", StringComparison.Ordinal))
+            {
+                Assert.True(authorized, $"{methods} {route} neither requires sign-in nor is marked public");
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryPage_RequiresSignInOrIsDeliberatelyPublic()
+    {
+        string[] publicPages = ["/", "/book", "/contact", "/not-found", "/Error"];
+        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null)
+            .ToList();
+        Assert.Contains(pages, p => p.RoutePattern.RawText == "/schedule");
+
+        foreach (var page in pages)
+        {
+            var route = page.RoutePattern.RawText!;
+            var authorized = page.Metadata.GetOrderedMetadata<IAuthorizeData>().Any();
+            if (!authorized)
+            {
+                Assert.True(publicPages.Contains(route) || (route.StartsWith("/Account/", StringComparison.Ordinal) && !route.StartsWith("/Account/Manage", StringComparison.Ordinal)),
+                    $"The page {route} is public but not on the list of deliberately public pages");
+            }
         }
     }
 

@@ -23,6 +23,25 @@ namespace OnTrack.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -305,7 +324,6 @@ namespace OnTrack.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OnTrack.Web.Features.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ClinicId")
@@ -345,7 +363,6 @@ namespace OnTrack.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.Clinic", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -399,7 +416,6 @@ namespace OnTrack.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.OpeningHours", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ClinicId")
@@ -424,7 +440,6 @@ namespace OnTrack.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OnTrack.Web.Features.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AppointmentId")
@@ -490,7 +505,6 @@ namespace OnTrack.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.Appointment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Instant>("BlockedUntil")
@@ -556,7 +570,6 @@ namespace OnTrack.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.AppointmentSeries", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ClinicId")
@@ -581,7 +594,6 @@ namespace OnTrack.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.Participant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AppointmentId")
@@ -625,7 +637,6 @@ namespace OnTrack.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Active")
@@ -686,7 +697,6 @@ namespace OnTrack.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OnTrack.Web.Features.Staff.Therapist", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Active")
@@ -736,7 +746,6 @@ namespace OnTrack.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OnTrack.Web.Features.Staff.TimeException", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ClinicId")
@@ -773,7 +782,6 @@ namespace OnTrack.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OnTrack.Web.Features.Staff.WorkingHours", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ClinicId")

@@ -17,6 +17,23 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -293,7 +310,6 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OnTrack.Web.Features.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClinicId")
@@ -333,7 +349,6 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.Clinic", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -387,7 +402,6 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.OpeningHours", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClinicId")
@@ -412,7 +426,6 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OnTrack.Web.Features.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AppointmentId")
@@ -478,7 +491,6 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.Appointment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("BlockedUntil")
@@ -544,7 +556,6 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.AppointmentSeries", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClinicId")
@@ -569,7 +580,6 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.Participant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AppointmentId")
@@ -613,7 +623,6 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Active")
@@ -674,7 +683,6 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OnTrack.Web.Features.Staff.Therapist", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Active")
@@ -724,7 +732,6 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OnTrack.Web.Features.Staff.TimeException", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClinicId")
@@ -762,7 +769,6 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OnTrack.Web.Features.Staff.WorkingHours", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClinicId")
