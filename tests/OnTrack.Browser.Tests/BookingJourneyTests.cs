@@ -22,12 +22,17 @@ public sealed class BookingJourneyTests(BrowserApp app)
 
         await phone.GetByLabel("Every week at this time").CheckAsync();
         await phone.GetByLabel("Number of sessions").FillAsync("4");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Show the dates" }).ClickAsync();
+        var planned = phone.GetByRole(AriaRole.List, new() { Name = "Planned sessions" }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(planned).ToHaveCountAsync(4);
+        await Assertions.Expect(planned.Nth(3)).ToContainTextAsync("Tuesday 24 March 2026, 09:00");
+        await Assertions.Expect(planned.Nth(3)).ToContainTextAsync("free");
         await phone.GetByLabel("Full name").FillAsync("Robin Phone");
         await phone.GetByLabel("Email").FillAsync("robin.phone@example.test");
         await phone.GetByLabel("Mobile phone").FillAsync("555 0199");
         await phone.GetByLabel("Choose a password").FillAsync("Phone-booking-2026");
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "book-details-phone.png"), FullPage = true });
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Confirm all 4 sessions" }).ClickAsync();
 
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();
         var sessions = phone.GetByRole(AriaRole.List, new() { Name = "Booked sessions" }).GetByRole(AriaRole.Listitem);
@@ -48,6 +53,29 @@ public sealed class BookingJourneyTests(BrowserApp app)
         }
 
         await desk.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "schedule-therapist.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task SeriesRunningIntoATakenTime_ShowsWhichSessionsAreNotFree_BeforeAnythingIsBooked()
+    {
+        var phone = await app.PhoneAsync();
+        await phone.GotoAsync("/book");
+        await phone.GetByRole(AriaRole.Link).Filter(new() { HasText = "A 50-minute one-to-one session." }).ClickAsync();
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Dr. Maya Chen" }).ClickAsync();
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Monday 2 March 11:00 with Dr. Maya Chen" }).ClickAsync();
+
+        // Maya is away on Monday 23 March (the demo clinic's conference day, three weeks from now).
+        await phone.GetByLabel("Every week at this time").CheckAsync();
+        await phone.GetByLabel("Number of sessions").FillAsync("5");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Show the dates" }).ClickAsync();
+
+        var planned = phone.GetByRole(AriaRole.List, new() { Name = "Planned sessions" }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(planned).ToHaveCountAsync(5);
+        await Assertions.Expect(planned.Nth(3)).ToContainTextAsync("Monday 23 March 2026, 11:00");
+        await Assertions.Expect(planned.Nth(3)).ToContainTextAsync("the therapist is away");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Alert)).ToContainTextAsync("cannot be booked");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Confirm all 5 sessions" })).ToHaveCountAsync(0);
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "series-conflict-phone.png"), FullPage = true });
     }
 
     [Fact]

@@ -124,6 +124,25 @@ public abstract class BookingTests(OnTrackApp app)
     }
 
     [Fact]
+    public async Task Preview_ListsEverySessionAndWhichAreNotFree_WithoutBookingAnything()
+    {
+        var client = app.CreateClient();
+        var service = await client.ServiceAsync("Individual therapy");
+        var maya = await app.TherapistIdAsync(Maya);
+        var before = await app.CountAppointmentsAsync();
+
+        var response = await client.PostAsJsonAsync("/api/appointments/preview", new { serviceId = service.Id, therapistId = maya, start = Phoenix.At("2026-03-09T11:00"), repeat = "Weekly", sessions = 3 }, OnTrackApp.Json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var preview = await response.ReadAsync<BookingPreview>();
+        Assert.False(preview.CanBook);
+        Assert.Equal(["2026-03-09T11:00", "2026-03-16T11:00", "2026-03-23T11:00"], preview.Sessions.Select(s => s.LocalStart));
+        Assert.Equal([true, true, false], preview.Sessions.Select(s => s.Available));
+        Assert.Equal("the therapist is away", preview.Sessions[2].Reason);
+        Assert.Equal(before, await app.CountAppointmentsAsync());
+    }
+
+    [Fact]
     public async Task Book_CouplesSession_HoldsBothPartners()
     {
         var client = app.CreateClient();

@@ -106,7 +106,7 @@ public abstract class SecurityTests(OnTrackApp app)
         // reference, the calendar feed (its secret token is the credential) and the static assets.
         string[] publicRoutes =
         [
-            "/api/services", "/api/services/{serviceId:guid}/therapists", "/api/slots", "/api/appointments", "/api/clinic", "/api/auth/login",
+            "/api/services", "/api/services/{serviceId:guid}/therapists", "/api/slots", "/api/appointments", "/api/appointments/preview", "/api/clinic", "/api/auth/login",
             "/calendar/{token}.ics", "/openapi/{documentName}.json",
         ];
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

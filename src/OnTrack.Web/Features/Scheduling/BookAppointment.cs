@@ -27,16 +27,55 @@ public sealed class BookAppointment(
     public async Task<Result<BookingResponse>> HandleAsync(BookingRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var clinic = await currentClinic.GetAsync(cancellationToken: cancellationToken);
-        if (clinic is null)
-        {
-            return Problem.NotFound("The clinic");
-        }
-
         var who = await ResolveClientAsync(request, cancellationToken);
         if (who.Problem is not null)
         {
             return who.Problem;
+        }
+
+        var planned = await PlanAsync(request, cancellationToken);
+        if (planned.Problem is not null)
+        {
+            return planned.Problem;
+        }
+
+        var plan = planned.Value!;
+        if (plan.Therapist is null)
+        {
+            return Problem.Conflict(
+                plan.Occurrences.Count == 1 ? "That time is not available. Please choose another time." : $"{plan.Conflicts.Count} of the {plan.Occurrences.Count} sessions cannot be booked, so none were. Choose another time or fewer sessions.",
+                plan.Conflicts);
+        }
+
+        return await SaveAsync(plan.Clinic, plan.Service, plan.Therapist, plan.Occurrences, request.Repeat, who.Value!, request.OtherClients ?? [], request.NewClient, cancellationToken);
+    }
+
+    /// <summary>The sessions a request would book and whether each is free, without booking anything: shown before the client confirms.</summary>
+    public async Task<Result<BookingPreview>> PreviewAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var planned = await PlanAsync(request, cancellationToken);
+        if (planned.Problem is not null)
+        {
+            return planned.Problem;
+        }
+
+        var plan = planned.Value!;
+        var zone = plan.Clinic.Zone;
+        var conflicts = plan.Conflicts.ToDictionary(c => c.Start);
+        var sessions = plan.Occurrences.Select(o => o.Start.ToDateTimeOffset()).Select(start => conflicts.TryGetValue(start, out var c)
+            ? new PreviewSession(start, c.LocalTime, false, c.Reason)
+            : new PreviewSession(start, FindSlots.FormatLocal(Instant.FromDateTimeOffset(start), zone), true, null)).ToList();
+        return new BookingPreview(plan.Therapist?.Id, plan.Therapist?.DisplayName, plan.Therapist is not null, sessions);
+    }
+
+    /// <summary>Validates the request and plans its sessions; picks the first candidate therapist free for all of them.</summary>
+    private async Task<Result<Plan>> PlanAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        var clinic = await currentClinic.GetAsync(cancellationToken: cancellationToken);
+        if (clinic is null)
+        {
+            return Problem.NotFound("The clinic");
         }
 
         var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.ServiceId && s.Active, cancellationToken);
@@ -104,19 +143,16 @@ public sealed class BookAppointment(
             return Problem.Invalid(request.TherapistId is null ? "No therapist offers this service." : "That therapist does not offer this service.");
         }
 
-        var from = occurrences[0].Local.Date;
-        var to = occurrences[^1].Local.Date;
-        var queries = await availability.LoadAsync(clinic, candidates, Duration.FromMinutes(service.DurationMinutes), from, to, notBefore, null, cancellationToken);
+        var queries = await availability.LoadAsync(clinic, candidates, Duration.FromMinutes(service.DurationMinutes),
+            occurrences[0].Local.Date, occurrences[^1].Local.Date, notBefore, null, cancellationToken);
 
-        Therapist? therapist = null;
         IReadOnlyList<Conflict> conflicts = [];
         foreach (var candidate in candidates)
         {
             var found = Conflicts(queries[candidate.Id], occurrences, zone);
             if (found.Count == 0)
             {
-                therapist = candidate;
-                break;
+                return new Plan(clinic, service, candidate, occurrences, []);
             }
 
             if (conflicts.Count == 0 || found.Count < conflicts.Count)
@@ -125,14 +161,7 @@ public sealed class BookAppointment(
             }
         }
 
-        if (therapist is null)
-        {
-            return Problem.Conflict(
-                occurrences.Count == 1 ? "That time is not available. Please choose another time." : $"{conflicts.Count} of the {occurrences.Count} sessions cannot be booked, so none were. Choose another time or fewer sessions.",
-                conflicts);
-        }
-
-        return await SaveAsync(clinic, service, therapist, occurrences, pattern, who.Value!, others, request.NewClient, cancellationToken);
+        return new Plan(clinic, service, null, occurrences, conflicts);
     }
 
     private async Task<Result<BookingResponse>> SaveAsync(
@@ -242,6 +271,7 @@ public sealed class BookAppointment(
             var occupied = new TimeRange(o.Start, o.End + query.Buffer);
             var reason = o.Start < query.NotBefore ? "too soon to book online"
                 : query.Busy.Any(b => b.Overlaps(occupied)) ? "already booked"
+                : query.Exceptions.Any(e => e.Date == o.Local.Date && e.Kind == ExceptionKind.TimeOff) ? "the therapist is away"
                 : "outside the therapist's hours";
             conflicts.Add(new Conflict(o.Start.ToDateTimeOffset(), FindSlots.FormatLocal(o.Start, zone), reason));
         }
@@ -297,4 +327,6 @@ public sealed class BookAppointment(
     private static IsoDayOfWeek ToIso(DayOfWeek day) => day == DayOfWeek.Sunday ? IsoDayOfWeek.Sunday : (IsoDayOfWeek)(int)day;
 
     private sealed record ClientChoice(Client? Existing);
+
+    private sealed record Plan(Clinic Clinic, Service Service, Therapist? Therapist, IReadOnlyList<Occurrence> Occurrences, IReadOnlyList<Conflict> Conflicts);
 }

@@ -58,3 +58,9 @@ public sealed record AppointmentDto(
     IReadOnlyList<string> Clients);
 
 public sealed record BookingResponse(Guid? SeriesId, IReadOnlyList<AppointmentDto> Appointments);
+
+/// <summary>One session of a planned booking and whether it can be booked.</summary>
+public sealed record PreviewSession(DateTimeOffset Start, string LocalStart, bool Available, string? Reason);
+
+/// <summary>What a booking request would book: every session, and the therapist free for all of them (if any).</summary>
+public sealed record BookingPreview(Guid? TherapistId, string? TherapistName, bool CanBook, IReadOnlyList<PreviewSession> Sessions);

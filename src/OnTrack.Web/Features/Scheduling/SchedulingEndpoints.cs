@@ -34,6 +34,13 @@ public static class SchedulingEndpoints
         open.MapPost("/appointments", BookAsync).WithSummary("Book a session or a weekly / twice-weekly series, all or nothing")
             .WithDescription("Signed-in clients book for themselves; staff give clientId; a new client gives newClient and their account is created with the booking.");
 
+        open.MapPost("/appointments/preview", async (BookingRequest request, BookAppointment handler, CurrentClinic clinic, [FromQuery(Name = "clinic")] string? slug, CancellationToken ct) =>
+            {
+                await clinic.GetAsync(slug, ct);
+                return ToHttp(await handler.PreviewAsync(request, ct));
+            })
+            .WithSummary("The sessions a booking would make and which of them are free, without booking anything");
+
         var api = app.MapGroup("/api").WithTags("Appointments").RequireAuthorization(SecuritySetup.ApiPolicy);
         api.MapGet("/appointments", ListAsync).WithSummary("The caller's appointments: a client's own, a therapist's schedule, or (admin) any therapist's");
         api.MapGet("/appointments/{id:guid}", GetAsync).WithSummary("One appointment; 404 when it does not exist or is not the caller's to see");
