@@ -35,6 +35,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapAuth();
 app.MapClinics();
 app.MapScheduling();
+app.MapClients();
 app.MapOnTrackApiDocs();
 
 app.Run();

@@ -5,6 +5,7 @@ public static class ClientsSetup
     public static IServiceCollection AddClients(this IServiceCollection services)
     {
         services.AddScoped<NewClientAccounts>();
+        services.AddScoped<ClientInvitations>();
         return services;
     }
 }
