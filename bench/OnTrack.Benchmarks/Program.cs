@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(OnTrack.Benchmarks.SlotSearchBenchmarks).Assembly).Run(args);

@@ -1,0 +1,4 @@
+using OnTrack.Cli;
+using Spectre.Console;
+
+return Cli.Run(args, AnsiConsole.Console);
