@@ -117,7 +117,7 @@ public static class SecuritySetup
                 return;
             }
 
-            context.Response.Redirect("/Account/Manage/EnableAuthenticator?required=1");
+            context.Response.Redirect("/Account/Manage/EnableAuthenticator?required=true");
             return;
         }
 
