@@ -1,4 +1,5 @@
 using OnTrack.Web.Api;
+using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Security;
 
 namespace OnTrack.Web;
@@ -26,6 +27,7 @@ internal static class Pipeline
 
         app.UseAuthentication();
         app.UseCaller();
+        app.UseCurrentClinic();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -81,7 +81,7 @@ public abstract class OnTrackApp : WebApplicationFactory<Program>, IAsyncLifetim
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical).AddFilter("Microsoft.AspNetCore.Diagnostics", LogLevel.Critical));
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IClock>();

@@ -23,29 +23,47 @@ public sealed class ClinicOptions
 /// <summary>The clinic of the current request: the signed-in user's, or for visitors the one named by ?clinic= or the default.</summary>
 public sealed class CurrentClinic(OnTrackDbContext db, Caller caller, IOptions<ClinicOptions> options)
 {
-    private Clinic? _clinic;
+    private Task<Clinic?>? _clinic;
 
-    public async Task<Clinic?> GetAsync(string? publicSlug = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Loads the clinic once per request; later and concurrent callers share the one query, so the
+    /// layout and the page never use the request's database context at the same time.
+    /// </summary>
+    public Task<Clinic?> GetAsync(string? publicSlug = null, CancellationToken cancellationToken = default) =>
+        _clinic ??= LoadAsync(publicSlug, cancellationToken);
+
+    private async Task<Clinic?> LoadAsync(string? publicSlug, CancellationToken cancellationToken)
     {
-        if (_clinic is not null)
-        {
-            return _clinic;
-        }
-
         if (caller.ClinicId is { } id)
         {
-            _clinic = await db.Clinics.Include(c => c.OpeningHours).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-            return _clinic;
+            return await db.Clinics.Include(c => c.OpeningHours).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         }
 
         var slug = string.IsNullOrWhiteSpace(publicSlug) ? options.Value.DefaultClinic : publicSlug;
-        _clinic = await db.Clinics.IgnoreQueryFilters().Include(c => c.OpeningHours).AsNoTracking()
+        var clinic = await db.Clinics.IgnoreQueryFilters().Include(c => c.OpeningHours).AsNoTracking()
             .SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
-        if (_clinic is not null)
+        if (clinic is not null)
         {
-            caller.UsePublicClinic(_clinic.Id);
+            caller.UsePublicClinic(clinic.Id);
         }
 
-        return _clinic;
+        return clinic;
     }
+}
+
+internal static class CurrentClinicMiddleware
+{
+    /// <summary>
+    /// Pages render their layout and body concurrently; loading the clinic before rendering keeps the
+    /// layout off the database while the page uses it.
+    /// </summary>
+    public static IApplicationBuilder UseCurrentClinic(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null)
+        {
+            await context.RequestServices.GetRequiredService<CurrentClinic>().GetAsync(context.Request.Query["clinic"], context.RequestAborted);
+        }
+
+        await next();
+    });
 }
