@@ -50,6 +50,8 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     /// <summary>Keys for cookies and tokens, shared by every web node on the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -89,7 +91,7 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(OnTrackDbContext).Assembly, t => t.Namespace?.StartsWith("OnTrack.Web.Features", StringComparison.Ordinal) == true);
+        builder.ApplyConfigurationsFromAssembly(typeof(OnTrackDbContext).Assembly, t => t.Namespace?.StartsWith("OnTrack.Web.Features", StringComparison.Ordinal) == true || t == typeof(IdempotencyRecordConfiguration));
 
         builder.Entity<ApplicationUser>().HasIndex(u => u.ClinicId);
 

@@ -143,6 +143,61 @@ public abstract class BookingTests(OnTrackApp app)
     }
 
     [Fact]
+    public async Task Book_RetriedWithTheSameIdempotencyKey_BooksOnceAndAnswersTheSame()
+    {
+        var client = app.CreateClient();
+        var service = await client.ServiceAsync("Individual therapy");
+        var maya = await app.TherapistIdAsync(Maya);
+        var body = new { serviceId = service.Id, therapistId = maya, start = Phoenix.At("2026-03-12T11:00"), repeat = "Weekly", sessions = 2, newClient = Http.NewClient("Retry Ron") };
+        var before = await app.CountAppointmentsAsync();
+
+        async Task<HttpResponseMessage> SendAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/appointments") { Content = JsonContent.Create(body, options: OnTrackApp.Json) };
+            request.Headers.Add("Idempotency-Key", "9a1f6a4e-retry-1");
+            return await client.SendAsync(request);
+        }
+
+        var first = await SendAsync();
+        var again = await Task.WhenAll(SendAsync(), SendAsync());
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var booked = await first.ReadAsync<BookingResponse>();
+        foreach (var retry in again)
+        {
+            Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+            Assert.Equal(booked.Appointments.Select(a => a.Id), (await retry.ReadAsync<BookingResponse>()).Appointments.Select(a => a.Id));
+        }
+
+        Assert.Equal(before + 2, await app.CountAppointmentsAsync());
+    }
+
+    [Fact]
+    public async Task Reschedule_InsideTheWindow_RecordsTheOldSessionAsALateCancellation()
+    {
+        var client = app.CreateClient();
+        var service = await client.ServiceAsync("Individual therapy");
+        var maya = await app.TherapistIdAsync(Maya);
+        var newClient = Http.NewClient("Late Mover");
+        var booked = (await (await client.BookAsync(new { serviceId = service.Id, therapistId = maya, start = Phoenix.At("2026-03-04T16:00"), newClient })).ReadAsync<BookingResponse>()).Appointments[0];
+        var mover = await app.ConfirmAndSignInAsync(newClient);
+
+        app.Clock.Reset(OnTrackApp.Start + Duration.FromHours(40)); // Wednesday 00:00, sixteen hours before
+        try
+        {
+            var response = await mover.PostAsJsonAsync($"/api/appointments/{booked.Id}/reschedule", new { start = Phoenix.At("2026-03-11T16:00") });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        finally
+        {
+            app.Clock.Reset(OnTrackApp.Start);
+        }
+
+        var old = await app.WithDbAsync(db => db.Appointments.SingleAsync(a => a.Id == booked.Id));
+        Assert.Equal(AppointmentStatus.LateCancelled, old.Status);
+    }
+
+    [Fact]
     public async Task Book_CouplesSession_HoldsBothPartners()
     {
         var client = app.CreateClient();

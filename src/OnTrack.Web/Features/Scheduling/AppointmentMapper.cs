@@ -4,13 +4,16 @@ namespace OnTrack.Web.Features.Scheduling;
 
 public static class AppointmentMapper
 {
-    public static AppointmentDto ToDto(Appointment a)
+    public static AppointmentDto ToDto(Appointment a) => ToDto(a, a?.Service, a?.Therapist);
+
+    /// <summary>For rows not yet saved: the service and therapist are given, not attached (attaching would make EF insert them).</summary>
+    public static AppointmentDto ToDto(Appointment a, Service? service, Staff.Therapist? therapist)
     {
         ArgumentNullException.ThrowIfNull(a);
         var zone = DateTimeZoneProviders.Tzdb[a.TimeZoneId];
         return new AppointmentDto(
-            a.Id, a.ServiceId, a.Service?.Name ?? "", a.Service?.Format ?? SessionFormat.Individual, a.Service?.Modality ?? Modality.InPerson,
-            a.TherapistId, a.Therapist?.DisplayName ?? "",
+            a.Id, a.ServiceId, service?.Name ?? "", service?.Format ?? SessionFormat.Individual, service?.Modality ?? Modality.InPerson,
+            a.TherapistId, therapist?.DisplayName ?? "",
             a.Start.ToDateTimeOffset(), a.End.ToDateTimeOffset(), FindSlots.FormatLocal(a.Start, zone), a.TimeZoneId,
             a.Status, a.SeriesId, a.VideoLink, a.Capacity,
             a.Participants.Where(p => p.Status == ParticipantStatus.Booked && p.Client is not null).Select(p => p.Client!.FullName).ToList());

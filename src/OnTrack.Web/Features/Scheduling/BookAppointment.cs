@@ -24,9 +24,18 @@ public sealed class BookAppointment(
     BookingEmails emails,
     NewClientAccounts accounts)
 {
-    public async Task<Result<BookingResponse>> HandleAsync(BookingRequest request, CancellationToken cancellationToken)
+    public async Task<Result<BookingResponse>> HandleAsync(BookingRequest request, CancellationToken cancellationToken) =>
+        await HandleAsync(request, null, cancellationToken);
+
+    /// <summary>With an idempotency key, a retried request returns the first answer instead of booking again.</summary>
+    public async Task<Result<BookingResponse>> HandleAsync(BookingRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (idempotencyKey is not null && await PreviousAnswerAsync(request, idempotencyKey, cancellationToken) is { } previous)
+        {
+            return previous;
+        }
+
         var who = await ResolveClientAsync(request, cancellationToken);
         if (who.Problem is not null)
         {
@@ -47,8 +56,36 @@ public sealed class BookAppointment(
                 plan.Conflicts);
         }
 
-        return await SaveAsync(plan.Clinic, plan.Service, plan.Therapist, plan.Occurrences, request.Repeat, who.Value!, request.OtherClients ?? [], request.NewClient, cancellationToken);
+        try
+        {
+            return await SaveAsync(plan.Clinic, plan.Service, plan.Therapist, plan.Occurrences, request.Repeat, who.Value!, request.OtherClients ?? [], request.NewClient,
+                idempotencyKey is null ? null : (IdempotencyScope(request), idempotencyKey), cancellationToken);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // The same request, sent twice at once: the other copy won, so answer as it did.
+            var earlier = await PreviousAnswerAsync(request, idempotencyKey, cancellationToken);
+            if (earlier is null)
+            {
+                throw;
+            }
+
+            return earlier;
+        }
     }
+
+    private string IdempotencyScope(BookingRequest request) =>
+        "book:" + (caller.UserId ?? "new:" + request.NewClient?.Email.Trim().ToUpperInvariant());
+
+    private async Task<BookingResponse?> PreviousAnswerAsync(BookingRequest request, string key, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var scope = IdempotencyScope(request);
+        var json = await db.IdempotencyRecords.AsNoTracking().Where(r => r.Scope == scope && r.Key == key).Select(r => r.ResponseJson).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : System.Text.Json.JsonSerializer.Deserialize<BookingResponse>(json, IdempotencyJson);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions IdempotencyJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     /// <summary>The sessions a request would book and whether each is free, without booking anything: shown before the client confirms.</summary>
     public async Task<Result<BookingPreview>> PreviewAsync(BookingRequest request, CancellationToken cancellationToken)
@@ -166,7 +203,7 @@ public sealed class BookAppointment(
 
     private async Task<Result<BookingResponse>> SaveAsync(
         Clinic clinic, Service service, Therapist therapist, IReadOnlyList<Occurrence> occurrences, RepeatPattern pattern,
-        ClientChoice who, IReadOnlyList<PersonDetails> others, NewClientDetails? newClient, CancellationToken cancellationToken)
+        ClientChoice who, IReadOnlyList<PersonDetails> others, NewClientDetails? newClient, (string Scope, string Key)? idempotency, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -213,16 +250,23 @@ public sealed class BookAppointment(
             var appointments = occurrences.Select(o => NewAppointment(clinic, service, therapist, o.Start, series?.Id, now, people)).ToList();
             db.Appointments.AddRange(appointments);
             emails.Booked(clinic, service, therapist, appointments, people);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-
-            foreach (var a in appointments)
+            var response = new BookingResponse(series?.Id, appointments.Select(a => AppointmentMapper.ToDto(a, service, therapist)).ToList());
+            if (idempotency is { } idem)
             {
-                a.Service = service;
-                a.Therapist = therapist;
+                db.IdempotencyRecords.Add(new IdempotencyRecord
+                {
+                    ClinicId = clinic.Id,
+                    Scope = idem.Scope,
+                    Key = idem.Key,
+                    StatusCode = StatusCodes.Status201Created,
+                    CreatedAt = now,
+                    ResponseJson = System.Text.Json.JsonSerializer.Serialize(response, IdempotencyJson),
+                });
             }
 
-            return new BookingResponse(series?.Id, appointments.Select(AppointmentMapper.ToDto).ToList());
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return response;
         }
         catch (DbUpdateException ex) when (ConstraintViolations.IsDoubleBooking(ex))
         {

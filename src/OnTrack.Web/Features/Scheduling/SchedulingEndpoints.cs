@@ -32,7 +32,8 @@ public static class SchedulingEndpoints
         open.MapGet("/services/{serviceId:guid}/therapists", ListTherapistsAsync).WithSummary("Therapists who offer a service");
         open.MapGet("/slots", SlotsAsync).WithSummary("Free session times (or open group sessions) for a service");
         open.MapPost("/appointments", BookAsync).WithSummary("Book a session or a weekly / twice-weekly series, all or nothing")
-            .WithDescription("Signed-in clients book for themselves; staff give clientId; a new client gives newClient and their account is created with the booking.");
+            .WithDescription("Signed-in clients book for themselves; staff give clientId; a new client gives newClient and their account is created with the booking. " +
+                             "Send an Idempotency-Key header to retry safely: the same key returns the first answer and books nothing twice.");
 
         open.MapPost("/appointments/preview", async (BookingRequest request, BookAppointment handler, CurrentClinic clinic, [FromQuery(Name = "clinic")] string? slug, CancellationToken ct) =>
             {
@@ -101,10 +102,17 @@ public static class SchedulingEndpoints
         return ToHttp(await handler.HandleAsync(serviceId, therapistId, start, days ?? 7, ct));
     }
 
-    private static async Task<IResult> BookAsync(BookingRequest request, BookAppointment handler, CurrentClinic clinic, [FromQuery(Name = "clinic")] string? slug, CancellationToken ct)
+    private static async Task<IResult> BookAsync(
+        BookingRequest request, BookAppointment handler, CurrentClinic clinic, [FromQuery(Name = "clinic")] string? slug,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
+        if (idempotencyKey is { Length: 0 or > 100 })
+        {
+            return Problem.BadRequest("Idempotency-Key must be 1 to 100 characters, e.g. a new GUID per booking attempt.").ToResult();
+        }
+
         await clinic.GetAsync(slug, ct);
-        var result = await handler.HandleAsync(request, ct);
+        var result = await handler.HandleAsync(request, idempotencyKey, ct);
         return result.Succeeded
             ? TypedResults.Created($"/api/appointments/{result.Value!.Appointments[0].Id}", result.Value)
             : result.Problem!.ToResult();
