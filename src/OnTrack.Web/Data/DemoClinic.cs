@@ -125,6 +125,11 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
         foreach (var (clientIndex, therapistIndex, day, hour, service) in plan)
         {
             var people = clientIndex == 1 ? new[] { clients[1], partner } : [clients[clientIndex]];
+            foreach (var person in people)
+            {
+                person.PrimaryTherapistId = therapists[therapistIndex].Id;
+            }
+
             var first = monday.With(DateAdjusters.NextOrSame(day)).At(new LocalTime(hour, 0));
             var series = new AppointmentSeries { ClinicId = clinic.Id, Pattern = RepeatPattern.Weekly, Count = 24, CreatedAt = now - Duration.FromDays(84) };
             db.Series.Add(series);

@@ -116,7 +116,7 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
         builder.Entity<Client>().HasQueryFilter(CallerFilter, c =>
             CallerSeesWholeClinic
             || (CallerClientId != null && c.Id == CallerClientId)
-            || (CallerTherapistId != null && c.Participations.Any(p => p.Appointment!.TherapistId == CallerTherapistId)));
+            || (CallerTherapistId != null && (c.PrimaryTherapistId == CallerTherapistId || c.Participations.Any(p => p.Appointment!.TherapistId == CallerTherapistId))));
     }
 
     private void ApplyClinicFilter<T>(ModelBuilder builder)

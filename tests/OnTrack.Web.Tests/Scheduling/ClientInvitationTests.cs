@@ -62,6 +62,22 @@ public abstract class ClientInvitationTests(OnTrackApp app)
     }
 
     [Fact]
+    public async Task Therapist_AddsAClient_AndCanBookTheirFirstSession()
+    {
+        var maya = await app.SignInAsync("maya.chen@demo.ontrack.test");
+        var added = await (await maya.PostAsJsonAsync("/api/clients", new { fullName = "Referred Rae", email = $"rae.{Guid.NewGuid():N}@example.test", invite = false })).ReadAsync<ClientDto>();
+
+        Assert.Contains((await maya.GetFromJsonAsync<List<ClientDto>>("/api/clients", OnTrackApp.Json))!, c => c.Id == added.Id);
+        var service = await maya.ServiceAsync("Individual therapy");
+        var booked = await maya.BookAsync(new { serviceId = service.Id, therapistId = await app.TherapistIdAsync("Dr. Maya Chen"), start = Phoenix.At("2026-03-05T12:00"), clientId = added.Id });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+
+        // Another therapist does not see Rae.
+        var samuel = await app.SignInAsync("samuel.okafor@demo.ontrack.test");
+        Assert.DoesNotContain((await samuel.GetFromJsonAsync<List<ClientDto>>("/api/clients", OnTrackApp.Json))!, c => c.Id == added.Id);
+    }
+
+    [Fact]
     public async Task Therapist_SeesOnlyTheirOwnCaseload()
     {
         var samuel = await app.SignInAsync("samuel.okafor@demo.ontrack.test");

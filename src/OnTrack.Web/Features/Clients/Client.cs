@@ -20,5 +20,8 @@ public sealed class Client : IClinicOwned
 
     public Instant CreatedAt { get; set; }
 
+    /// <summary>The therapist responsible for the client, if one is assigned; they see the client even before a first session.</summary>
+    public Guid? PrimaryTherapistId { get; set; }
+
     public List<Scheduling.Participant> Participations { get; set; } = [];
 }

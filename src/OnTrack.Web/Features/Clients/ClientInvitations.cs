@@ -45,7 +45,7 @@ public sealed class ClientInvitations(OnTrackDbContext db, UserManager<Applicati
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = db.Clock.GetCurrentInstant();
-        var client = new Client { ClinicId = clinicId, FullName = request.FullName.Trim(), Email = email, Phone = request.Phone?.Trim() ?? "", CreatedAt = now };
+        var client = new Client { ClinicId = clinicId, FullName = request.FullName.Trim(), Email = email, Phone = request.Phone?.Trim() ?? "", CreatedAt = now, PrimaryTherapistId = caller.TherapistId };
         db.ClientRecords.Add(client);
         if (request.Invite)
         {
