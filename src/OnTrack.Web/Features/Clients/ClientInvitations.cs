@@ -62,17 +62,9 @@ public sealed class ClientInvitations(OnTrackDbContext db, UserManager<Applicati
             client.UserId = user.Id;
             var clinic = await db.Clinics.AsNoTracking().SingleAsync(c => c.Id == clinicId, cancellationToken);
             var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            db.Outbox.Add(new OutboxMessage
-            {
-                ClinicId = clinicId,
-                CreatedAt = now,
-                NotBefore = now,
-                To = email,
-                Kind = "invitation",
-                Subject = $"Your OnTrack account at {clinic.Name}",
-                TextBody = $"{clinic.Name} has set up your OnTrack account, where you can see, book, move and cancel your sessions.\n\n" +
-                           $"Choose your password here:\n{options.Value.PublicUrl.TrimEnd('/')}/Account/ResetPassword?code={code}\n\nThen sign in with {email}.\n\n{clinic.Name}\n{clinic.Phones.Replace("\n", " / ", StringComparison.Ordinal)}\n",
-            });
+            db.Outbox.Add(OutboxMessage.Email(clinicId, now, email, "invitation", $"Your OnTrack account at {clinic.Name}",
+                $"{clinic.Name} has set up your OnTrack account, where you can see, book, move and cancel your sessions.\n\n" +
+                           $"Choose your password here:\n{options.Value.PublicUrl.TrimEnd('/')}/Account/ResetPassword?code={code}\n\nThen sign in with {email}.\n\n{clinic.Name}\n{clinic.Phones.Replace("\n", " / ", StringComparison.Ordinal)}\n"));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -18,16 +18,7 @@ internal sealed class OutboxEmailSender(OnTrackDbContext db) : IEmailSender<Appl
     private async Task QueueAsync(ApplicationUser user, string email, string subject, string body)
     {
         var now = db.Clock.GetCurrentInstant();
-        db.Outbox.Add(new OutboxMessage
-        {
-            ClinicId = user.ClinicId,
-            CreatedAt = now,
-            NotBefore = now,
-            To = email,
-            Subject = subject,
-            TextBody = body,
-            Kind = "account",
-        });
+        db.Outbox.Add(OutboxMessage.Email(user.ClinicId, now, email, "account", subject, body));
         await db.SaveChangesAsync();
     }
 }

@@ -12,6 +12,22 @@ public sealed class OutboxMessage : IClinicOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
+    /// <summary>An email to send at <paramref name="notBefore"/> (now when not given).</summary>
+    public static OutboxMessage Email(
+        Guid clinicId, Instant now, string to, string kind, string subject, string body,
+        string? calendar = null, Instant? notBefore = null, Guid? appointmentId = null) => new()
+        {
+            ClinicId = clinicId,
+            CreatedAt = now,
+            NotBefore = notBefore ?? now,
+            To = to,
+            Kind = kind,
+            Subject = subject,
+            TextBody = body,
+            CalendarAttachment = calendar,
+            AppointmentId = appointmentId,
+        };
+
     public Guid ClinicId { get; set; }
 
     public Instant CreatedAt { get; set; }

@@ -41,17 +41,9 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
 
         foreach (var client in clients.Where(c => !string.IsNullOrWhiteSpace(c.Email)))
         {
-            db.Outbox.Add(new OutboxMessage
-            {
-                ClinicId = clinic.Id,
-                CreatedAt = now,
-                NotBefore = now,
-                To = client.Email,
-                Kind = "booking-confirmation",
-                Subject = appointments.Count == 1 ? $"Booked: {service.Name} on {Describe(appointments[0].Start, appointments[0].TimeZoneId)}" : $"Booked: {appointments.Count} sessions of {service.Name}",
-                TextBody = body.ToString(),
-                CalendarAttachment = ics,
-            });
+            db.Outbox.Add(OutboxMessage.Email(clinic.Id, now, client.Email, "booking-confirmation",
+                appointments.Count == 1 ? $"Booked: {service.Name} on {Describe(appointments[0].Start, appointments[0].TimeZoneId)}" : $"Booked: {appointments.Count} sessions of {service.Name}",
+                body.ToString(), ics));
 
             foreach (var a in appointments)
             {
@@ -72,18 +64,8 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
                 }
 
                 AppendFooter(reminder, clinic);
-                db.Outbox.Add(new OutboxMessage
-                {
-                    ClinicId = clinic.Id,
-                    CreatedAt = now,
-                    NotBefore = at,
-                    To = client.Email,
-                    Kind = "reminder",
-                    AppointmentId = a.Id,
-                    Subject = $"Reminder: {service.Name} on {Describe(a.Start, a.TimeZoneId)}",
-                    TextBody = reminder.ToString(),
-                    CalendarAttachment = CalendarFiles.Write([Entry(clinic, service, therapist, a)], clinic.Name),
-                });
+                db.Outbox.Add(OutboxMessage.Email(clinic.Id, now, client.Email, "reminder", $"Reminder: {service.Name} on {Describe(a.Start, a.TimeZoneId)}", reminder.ToString(),
+                    CalendarFiles.Write([Entry(clinic, service, therapist, a)], clinic.Name), notBefore: at, appointmentId: a.Id));
             }
         }
     }
@@ -107,17 +89,7 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
             : null;
         foreach (var client in clients.Where(c => !string.IsNullOrWhiteSpace(c.Email)))
         {
-            db.Outbox.Add(new OutboxMessage
-            {
-                ClinicId = clinic.Id,
-                CreatedAt = now,
-                NotBefore = now,
-                To = client.Email,
-                Kind = "cancellation",
-                Subject = $"Cancelled: {serviceName} on {Describe(appointment.Start, appointment.TimeZoneId)}",
-                TextBody = text.ToString(),
-                CalendarAttachment = ics,
-            });
+            db.Outbox.Add(OutboxMessage.Email(clinic.Id, now, client.Email, "cancellation", $"Cancelled: {serviceName} on {Describe(appointment.Start, appointment.TimeZoneId)}", text.ToString(), ics));
         }
     }
 
