@@ -94,6 +94,7 @@ public sealed class BookingJourneyTests(BrowserApp app)
 
         // Their own appointment opens normally.
         await page.GotoAsync("/my/appointments");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "my-sessions-phone.png"), FullPage = true });
         await page.GetByRole(AriaRole.Link, new() { Name = "2026" }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Individual therapy" })).ToBeVisibleAsync();
     }

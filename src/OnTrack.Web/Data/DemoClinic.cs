@@ -140,6 +140,12 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
                 {
                     appointment.Status = occurrence.Index == 3 && clientIndex == 3 ? AppointmentStatus.NoShow : AppointmentStatus.Attended;
                 }
+                else if (therapists[therapistIndex].Exceptions.Any(e => e.Kind == ExceptionKind.TimeOff && e.Date == occurrence.Local.Date))
+                {
+                    // The clinic cancelled the sessions that fall on the therapist's day off.
+                    appointment.Status = AppointmentStatus.Cancelled;
+                    appointment.CancelledAt = now - Duration.FromDays(7);
+                }
 
                 db.Appointments.Add(appointment);
             }
