@@ -1,0 +1,84 @@
+namespace OnTrack.Domain.Measures;
+
+/// <summary>Whether a higher score means the client is doing worse (PHQ-9) or better (WHO-5, alliance).</summary>
+public enum ScoreDirection
+{
+    HigherIsWorse,
+    HigherIsBetter,
+}
+
+/// <summary>What to do when items are unanswered.</summary>
+public enum MissingRule
+{
+    /// <summary>Any missing item makes the score invalid.</summary>
+    Invalid,
+
+    /// <summary>Up to <see cref="MissingItems.MaxMissing"/> missing items are replaced by the mean of the answered ones (prorating); more makes it invalid.</summary>
+    Prorate,
+}
+
+public sealed record MissingItems(MissingRule Rule, int MaxMissing);
+
+/// <summary>One answer option and the value it scores.</summary>
+public sealed record AnswerOption(string Code, string Display, decimal Value);
+
+/// <summary>
+/// One question. Choice items have options; numeric items (visual-analogue 0–10 ratings) have a range.
+/// Reverse-scored items score (min + max − value).
+/// </summary>
+public sealed record Item(string LinkId, string Text, IReadOnlyList<AnswerOption> Options, decimal? Min = null, decimal? Max = null, bool Reverse = false, bool Scored = true)
+{
+    public bool IsNumeric => Options.Count == 0;
+
+    public decimal MinValue => IsNumeric ? Min ?? 0 : Options.Min(o => o.Value);
+
+    public decimal MaxValue => IsNumeric ? Max ?? 0 : Options.Max(o => o.Value);
+}
+
+public sealed record Subscale(string Id, string Name, IReadOnlyList<string> Items);
+
+/// <summary>A severity band on the reported total, inclusive at both ends: 5–9 "mild".</summary>
+public sealed record Band(decimal Min, decimal Max, string Label);
+
+/// <summary>A risk item and the answers that trigger it (item value at or above <see cref="AtOrAbove"/>).</summary>
+public sealed record RiskRule(string LinkId, decimal AtOrAbove, string Label);
+
+/// <summary>
+/// The clinical cutoff on the reported total. For higher-is-worse measures a score at or above it is a
+/// "case"; for higher-is-better measures a score at or below it is.
+/// </summary>
+public sealed record Cutoff(decimal Value, string Source);
+
+/// <summary>
+/// The smallest change that is reliable: a published figure, or one derived from the baseline SD and
+/// reliability (Jacobson &amp; Truax 1991: 1.96 · √2 · SD · √(1 − r)).
+/// </summary>
+public sealed record ReliableChange(decimal? Points, decimal? StandardDeviation, decimal? Reliability, string Source)
+{
+    public decimal Threshold => Points ?? (decimal)(1.96 * Math.Sqrt(2) * (double)StandardDeviation!.Value * Math.Sqrt(1 - (double)Reliability!.Value));
+}
+
+/// <summary>A scored instrument, as defined in its file under instruments/.</summary>
+public sealed record Instrument(
+    string Id,
+    string Version,
+    string Title,
+    IReadOnlyList<Item> Items,
+    ScoreDirection Direction,
+    MissingItems Missing,
+    decimal Multiplier,
+    IReadOnlyList<Subscale> Subscales,
+    IReadOnlyList<Band> Bands,
+    Cutoff? Cutoff,
+    ReliableChange? ReliableChange,
+    IReadOnlyList<RiskRule> Risks,
+    string? Loinc,
+    string Source,
+    string Licence)
+{
+    public IEnumerable<Item> ScoredItems => Items.Where(i => i.Scored);
+
+    public decimal TotalMin => ScoredItems.Sum(i => i.MinValue) * Multiplier;
+
+    public decimal TotalMax => ScoredItems.Sum(i => i.MaxValue) * Multiplier;
+}
