@@ -19,6 +19,7 @@ internal static class Pipeline
         app.UseHttpsOutsideLoopback();
         app.UseSecurityHeaders();
         app.UseApiProblemDetails();
+        app.UseSameOriginApi();
 
         // API callers get problem details for bare status codes; people get the "not found" page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

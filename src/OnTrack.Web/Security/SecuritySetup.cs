@@ -98,6 +98,33 @@ public static class SecuritySetup
         await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "HTTPS required", detail: "OnTrack accepts plain HTTP only from this machine. Use https://.").ExecuteAsync(context);
     });
 
+    /// <summary>
+    /// The API's answer to cross-site request forgery: a state-changing API call that relies on the
+    /// sign-in cookie (no Authorization header) must come from this site. Browsers say where a request
+    /// comes from (Sec-Fetch-Site, Origin); bearer-token callers are not affected. Forms are protected by
+    /// antiforgery tokens instead.
+    /// </summary>
+    public static IApplicationBuilder UseSameOriginApi(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+            && !HttpMethods.IsOptions(request.Method) && request.Headers.Authorization.Count == 0)
+        {
+            var site = request.Headers["Sec-Fetch-Site"].ToString();
+            var origin = request.Headers.Origin.ToString();
+            var crossSite = (site.Length > 0 && site is not ("same-origin" or "none"))
+                || (origin.Length > 0 && (!Uri.TryCreate(origin, UriKind.Absolute, out var o) || !string.Equals(o.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)));
+            if (crossSite)
+            {
+                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cross-site request refused",
+                    detail: "This API call must come from OnTrack's own pages, or carry a bearer token.").ExecuteAsync(context);
+                return;
+            }
+        }
+
+        await next();
+    });
+
     /// <summary>Sets <see cref="Caller"/> from the signed-in user and sends staff who must enrol in two-factor sign-in to do so.</summary>
     public static IApplicationBuilder UseCaller(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

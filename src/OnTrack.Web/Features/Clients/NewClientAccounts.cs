@@ -22,9 +22,15 @@ public sealed class NewClientAccounts(
         ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(details);
         var email = details.Email.Trim();
-        if (await users.FindByEmailAsync(email) is not null)
+
+        // An email the clinic already knows (an account, or a record staff made) is never taken over by
+        // someone booking anonymously: its owner signs in, resets the password, or uses the office's
+        // invitation. The message is the same in both cases.
+        if (await users.FindByEmailAsync(email) is not null
+            || await db.ClientRecords.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AnyAsync(c => c.Email.ToUpper() == email.ToUpperInvariant(), cancellationToken))
         {
-            return new Problem(StatusCodes.Status409Conflict, "An account already exists", "An account with this email already exists. Please sign in to book, or reset your password.");
+            return new Problem(StatusCodes.Status409Conflict, "Please sign in",
+                "This email cannot be used for a new account here. If you have been in touch with the clinic before, please sign in (or use \"Forgot your password\"), or call the office.");
         }
 
         var user = new ApplicationUser { UserName = email, Email = email, ClinicId = clinic.Id, FullName = details.FullName.Trim(), PhoneNumber = details.Phone?.Trim() };
@@ -35,17 +41,16 @@ public sealed class NewClientAccounts(
         }
 
         await users.AddToRoleAsync(user, Roles.Client);
-        var client = await db.ClientRecords.IgnoreQueryFilters([OnTrackDbContext.CallerFilter])
-            .FirstOrDefaultAsync(c => c.Email == email && c.UserId == null, cancellationToken);
-        if (client is null)
+        var client = new Client
         {
-            client = new Client { ClinicId = clinic.Id, Email = email, CreatedAt = db.Clock.GetCurrentInstant() };
-            db.ClientRecords.Add(client);
-        }
-
-        client.UserId = user.Id;
-        client.FullName = user.FullName;
-        client.Phone = user.PhoneNumber ?? "";
+            ClinicId = clinic.Id,
+            Email = email,
+            CreatedAt = db.Clock.GetCurrentInstant(),
+            UserId = user.Id,
+            FullName = user.FullName,
+            Phone = user.PhoneNumber ?? "",
+        };
+        db.ClientRecords.Add(client);
         caller.BecomeClient(clinic.Id, user.Id, email, client.Id);
 
         var token = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));

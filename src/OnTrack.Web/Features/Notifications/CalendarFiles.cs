@@ -12,10 +12,19 @@ public sealed record CalendarEntry(Guid Id, Instant Start, Instant End, string T
 /// <summary>iCalendar (RFC 5545) files: times are written in the clinic's zone with its VTIMEZONE, so they show at the right local time across DST.</summary>
 public static class CalendarFiles
 {
-    public static string Write(IEnumerable<CalendarEntry> entries, string calendarName)
+    /// <summary>
+    /// A calendar file. For an email, <paramref name="method"/> is PUBLISH for new sessions and CANCEL
+    /// (with a higher SEQUENCE) for cancelled ones, so calendar apps remove them; feeds give none.
+    /// </summary>
+    public static string Write(IEnumerable<CalendarEntry> entries, string calendarName, string? method = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var calendar = new Calendar { ProductId = "-//OnTrack//Scheduling//EN" };
+        if (method is not null)
+        {
+            calendar.Method = method;
+        }
+
         calendar.AddProperty("X-WR-CALNAME", calendarName);
         var zones = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
@@ -35,6 +44,7 @@ public static class CalendarFiles
                 DtStart = Local(entry.Start, entry.TimeZoneId),
                 DtEnd = Local(entry.End, entry.TimeZoneId),
                 Status = entry.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+                Sequence = entry.Cancelled ? 1 : 0,
             });
         }
 

@@ -35,7 +35,11 @@ public sealed class EmailOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a claimed message is reserved for the worker that claimed it.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>Must be well above <see cref="SmtpTimeout"/>, so a slow send is never claimed twice.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long one SMTP conversation may take.</summary>
+    public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Reminders go out this many hours before a session (at the same local time the day before for 24).</summary>
     public int ReminderHoursBefore { get; set; } = 24;

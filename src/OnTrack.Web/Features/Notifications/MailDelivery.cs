@@ -19,7 +19,7 @@ public sealed class MailDelivery(IOptions<EmailOptions> options, IOptions<Databa
         using var mime = ToMime(message);
         if (_options.Delivery == EmailDelivery.Smtp)
         {
-            using var smtp = new SmtpClient();
+            using var smtp = new SmtpClient { Timeout = (int)_options.SmtpTimeout.TotalMilliseconds };
             await smtp.ConnectAsync(_options.SmtpHost, _options.SmtpPort, _options.SmtpUseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
             if (!string.IsNullOrEmpty(_options.SmtpUser))
             {

@@ -19,11 +19,35 @@ public sealed class AppointmentQueries(OnTrackDbContext db)
         var appointment = await WithDetails().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (appointment is not null)
         {
-            db.AuditRead("Appointment", id.ToString(), appointment.Participants.FirstOrDefault()?.ClientId);
-            await db.SaveChangesAsync(cancellationToken);
+            await AuditAsync("Appointment", id.ToString(), [appointment], "", cancellationToken);
         }
 
         return appointment;
+    }
+
+    /// <summary>The booked sessions of a series the caller may see.</summary>
+    public async Task<IReadOnlyList<Appointment>> SeriesAsync(Guid seriesId, CancellationToken cancellationToken)
+    {
+        var list = await WithDetails().AsNoTracking().Where(a => a.SeriesId == seriesId && a.Status == AppointmentStatus.Booked).OrderBy(a => a.Start).ToListAsync(cancellationToken);
+        await AuditAsync("AppointmentSeries", seriesId.ToString(), list, $"{list.Count} appointments", cancellationToken);
+        return list;
+    }
+
+    /// <summary>One audit event per client whose appointments were read, so "who read this client's record" has a complete answer.</summary>
+    private async Task AuditAsync(string type, string id, IReadOnlyList<Appointment> read, string details, CancellationToken cancellationToken)
+    {
+        var clients = read.SelectMany(a => a.Participants).Select(p => p.ClientId).Distinct().ToList();
+        if (clients.Count == 0)
+        {
+            db.AuditRead(type, id, null, details);
+        }
+
+        foreach (var client in clients)
+        {
+            db.AuditRead(type, id, client, details);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The caller's appointments in [from, to): their own as a client, their schedule as a therapist, or one therapist's for admins.</summary>
@@ -45,9 +69,8 @@ public sealed class AppointmentQueries(OnTrackDbContext db)
         }
 
         var list = await query.OrderBy(a => a.Start).ToListAsync(cancellationToken);
-        db.AuditRead("AppointmentList", therapistId?.ToString() ?? db.Caller.TherapistId?.ToString() ?? db.Caller.ClientId?.ToString() ?? "", db.Caller.ClientId,
-            $"{list.Count} appointments {from}..{to}");
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditAsync("AppointmentList", therapistId?.ToString() ?? db.Caller.TherapistId?.ToString() ?? db.Caller.ClientId?.ToString() ?? "", list,
+            $"{list.Count} appointments {from}..{to}", cancellationToken);
         return list;
     }
 }

@@ -20,6 +20,12 @@ public sealed class Availability(OnTrackDbContext db)
     /// <summary>The least notice a client may book with online; staff can book closer.</summary>
     public static readonly Duration MinimumNotice = Duration.FromHours(2);
 
+    /// <summary>How far ahead sessions can be booked.</summary>
+    public static readonly Duration Horizon = Duration.FromDays(730);
+
+    public static Problem? OutsideHorizon(Instant start, Instant now) =>
+        start > now + Horizon ? Problem.Invalid("Sessions can be booked up to two years ahead.") : null;
+
     public async Task<Dictionary<Guid, SlotQuery>> LoadAsync(
         Clinic clinic, IReadOnlyCollection<Therapist> therapists, Duration length, LocalDate from, LocalDate to,
         Instant notBefore, Guid? ignoreAppointment, CancellationToken cancellationToken)

@@ -49,6 +49,11 @@ public sealed class BookAppointment(
         }
 
         var plan = planned.Value!;
+        if (who.Value!.Existing is { } client && await ClientConflictsAsync(client.Id, plan, cancellationToken) is { Count: > 0 } clash)
+        {
+            return Problem.Conflict("The client already has a session at that time.", clash);
+        }
+
         if (plan.Therapist is null)
         {
             return Problem.Conflict(
@@ -72,6 +77,20 @@ public sealed class BookAppointment(
 
             return earlier;
         }
+    }
+
+    /// <summary>Sessions of the plan that overlap another booked session of the same client (with any therapist).</summary>
+    private async Task<IReadOnlyList<Conflict>> ClientConflictsAsync(Guid clientId, Plan plan, CancellationToken cancellationToken)
+    {
+        var from = plan.Occurrences[0].Start;
+        var to = plan.Occurrences[^1].End;
+        var theirs = await db.Participants.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
+            .Where(p => p.ClientId == clientId && p.Status == ParticipantStatus.Booked && p.Appointment!.Status == AppointmentStatus.Booked
+                        && p.Appointment.Start < to && p.Appointment.End > from)
+            .Select(p => new TimeRange(p.Appointment!.Start, p.Appointment.End)).ToListAsync(cancellationToken);
+        return plan.Occurrences.Where(o => theirs.Any(t => t.Overlaps(new TimeRange(o.Start, o.End))))
+            .Select(o => new Conflict(o.Start.ToDateTimeOffset(), FindSlots.FormatLocal(o.Start, plan.Clinic.Zone), "the client already has a session then"))
+            .ToList();
     }
 
     private string IdempotencyScope(BookingRequest request) =>
@@ -145,6 +164,11 @@ public sealed class BookAppointment(
             }
         }
 
+        if (!Enum.IsDefined(request.Repeat) || (request.SecondDay is { } second && !Enum.IsDefined(second)))
+        {
+            return Problem.BadRequest("repeat must be None, Weekly or TwiceWeekly, and secondDay a weekday such as Thursday.");
+        }
+
         var pattern = request.Repeat;
         var count = pattern == RepeatPattern.None ? 1 : request.Sessions;
         if (count is < 1 or > SeriesPlanner.MaxSessions)
@@ -165,6 +189,11 @@ public sealed class BookAppointment(
             return Problem.Invalid(start < now
                 ? "That time is in the past."
                 : $"Online bookings need at least {Availability.MinimumNotice.TotalHours:0} hours' notice. Please call the office for a sooner appointment.");
+        }
+
+        if (Availability.OutsideHorizon(start, now) is { } tooFar)
+        {
+            return tooFar;
         }
 
         var zone = clinic.Zone;
@@ -226,8 +255,12 @@ public sealed class BookAppointment(
             var people = new List<Client> { client };
             foreach (var other in others)
             {
-                var existing = await db.ClientRecords.IgnoreQueryFilters([OnTrackDbContext.CallerFilter])
-                    .FirstOrDefaultAsync(c => c.Email == other.Email.Trim(), cancellationToken);
+                // Staff may add a client the clinic already has (within what they may see); a client
+                // booking for their partner always makes a new record, so no one learns who else is a
+                // client here or puts them into a session.
+                var existing = caller.IsStaff
+                    ? await db.ClientRecords.FirstOrDefaultAsync(c => c.Email.ToUpper() == other.Email.Trim().ToUpperInvariant(), cancellationToken)
+                    : null;
                 if (existing is null)
                 {
                     existing = new Client { ClinicId = clinic.Id, FullName = other.FullName.Trim(), Email = other.Email.Trim(), CreatedAt = now };

@@ -26,7 +26,7 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
         ArgumentNullException.ThrowIfNull(therapist);
         ArgumentNullException.ThrowIfNull(appointments);
         var now = db.Clock.GetCurrentInstant();
-        var ics = CalendarFiles.Write(appointments.Select(a => Entry(clinic, service, therapist, a)), clinic.Name);
+        var ics = CalendarFiles.Write(appointments.Select(a => Entry(clinic, service, therapist, a)), clinic.Name, "PUBLISH");
         var body = new StringBuilder();
         body.AppendLine(CultureInfo.InvariantCulture, $"Your {service.Name} with {therapist.DisplayName} is booked:");
         body.AppendLine();
@@ -70,14 +70,17 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
         }
     }
 
-    public void Cancelled(Clinic clinic, Appointment appointment, IEnumerable<Client> clients, bool late)
+    /// <summary>Tells the clients a session is cancelled or, with <paramref name="movedTo"/>, moved; the calendar file removes the old time.</summary>
+    public void Cancelled(Clinic clinic, Appointment appointment, IEnumerable<Client> clients, bool late, Instant? movedTo = null)
     {
         ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(appointment);
         var now = db.Clock.GetCurrentInstant();
         var serviceName = appointment.Service?.Name ?? "session";
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Your {serviceName} on {Describe(appointment.Start, appointment.TimeZoneId)} is cancelled.");
+        text.AppendLine(movedTo is { } to
+            ? string.Create(CultureInfo.InvariantCulture, $"Your {serviceName} on {Describe(appointment.Start, appointment.TimeZoneId)} has moved to {Describe(to, appointment.TimeZoneId)}. A separate email confirms the new time.")
+            : string.Create(CultureInfo.InvariantCulture, $"Your {serviceName} on {Describe(appointment.Start, appointment.TimeZoneId)} is cancelled."));
         if (late)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"It was cancelled less than {clinic.CancellationWindowHours} hours before the start and is recorded as a late cancellation.");
@@ -85,11 +88,11 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
 
         AppendFooter(text, clinic);
         var ics = appointment.Service is not null && appointment.Therapist is not null
-            ? CalendarFiles.Write([Entry(clinic, appointment.Service, appointment.Therapist, appointment) with { Cancelled = true }], clinic.Name)
+            ? CalendarFiles.Write([Entry(clinic, appointment.Service, appointment.Therapist, appointment) with { Cancelled = true }], clinic.Name, "CANCEL")
             : null;
         foreach (var client in clients.Where(c => !string.IsNullOrWhiteSpace(c.Email)))
         {
-            db.Outbox.Add(OutboxMessage.Email(clinic.Id, now, client.Email, "cancellation", $"Cancelled: {serviceName} on {Describe(appointment.Start, appointment.TimeZoneId)}", text.ToString(), ics));
+            db.Outbox.Add(OutboxMessage.Email(clinic.Id, now, client.Email, "cancellation", $"{(movedTo is null ? "Cancelled" : "Moved")}: {serviceName} on {Describe(appointment.Start, appointment.TimeZoneId)}", text.ToString(), ics));
         }
     }
 

@@ -79,6 +79,11 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             return Problem.Invalid(appointment.Start <= now ? "The session has already started." : "The new time is in the past or too soon to book online.");
         }
 
+        if (Availability.OutsideHorizon(start, now) is { } tooFar)
+        {
+            return tooFar;
+        }
+
         var zone = clinic.Zone;
         var length = appointment.End - appointment.Start;
         var local = start.InZone(zone).Date;
@@ -98,6 +103,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             appointment.Status = late ? AppointmentStatus.LateCancelled : AppointmentStatus.Cancelled;
             appointment.CancelledAt = now;
             await WithdrawRemindersAsync(appointment.Id, null, cancellationToken);
+            emails.Cancelled(clinic, appointment, people, late, movedTo: start);
             await db.SaveChangesAsync(cancellationToken);
 
             var moved = BookAppointment.NewAppointment(clinic, appointment.Service, appointment.Therapist!, start, appointment.SeriesId, now, people);
@@ -145,9 +151,17 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             return Problem.Invalid("A session can be marked attended or no-show once it has started.");
         }
 
-        if (appointment.Status is AppointmentStatus.Cancelled)
+        // Booked → attended / no-show / late cancellation; attended and no-show may be corrected into
+        // each other. A cancellation is final: the time may already belong to someone else.
+        var allowed = appointment.Status switch
         {
-            return Problem.Invalid("The session was cancelled.");
+            AppointmentStatus.Booked => true,
+            AppointmentStatus.Attended or AppointmentStatus.NoShow => status is AppointmentStatus.Attended or AppointmentStatus.NoShow,
+            _ => false,
+        };
+        if (!allowed)
+        {
+            return Problem.Invalid($"A session that is {appointment.Status} cannot be marked {status}.");
         }
 
         appointment.Status = status;
@@ -188,6 +202,11 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
         if (start <= now)
         {
             return Problem.Invalid("That time is in the past.");
+        }
+
+        if (Availability.OutsideHorizon(start, now) is { } tooFar)
+        {
+            return tooFar;
         }
 
         var appointment = BookAppointment.NewAppointment(clinic, service, therapist, start, null, now, []);
@@ -266,8 +285,15 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
     {
         var clinic = await currentClinic.GetAsync(cancellationToken: cancellationToken);
         var appointment = await db.Appointments.Include(a => a.Service).Include(a => a.Therapist)
-            .Include(a => a.Participants).ThenInclude(p => p.Client)
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (appointment is not null)
+        {
+            // The caller may see the appointment; they act on it for everyone in it (a couple's partner
+            // too), so its participants are loaded whether or not the caller could open their records.
+            await db.Participants.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).Include(p => p.Client)
+                .Where(p => p.AppointmentId == id).LoadAsync(cancellationToken);
+        }
+
         return (appointment, clinic);
     }
 

@@ -37,6 +37,11 @@ public sealed class FindSlots(OnTrackDbContext db, CurrentClinic currentClinic, 
         var zone = clinic.Zone;
         var today = now.InZone(zone).Date;
         var start = from is { } f && f > today ? f : today;
+        if (start > today.PlusDays(730))
+        {
+            return Problem.BadRequest("'from' can be at most two years ahead.");
+        }
+
         var end = start.PlusDays(days - 1);
 
         if (service.Format == SessionFormat.Group)

@@ -120,6 +120,11 @@ public static class SchedulingEndpoints
 
     private static async Task<IResult> ListAsync(DateTimeOffset? from, DateTimeOffset? to, Guid? therapistId, bool? includeCancelled, AppointmentQueries queries, Caller caller, IClock clock, CancellationToken ct)
     {
+        if (from?.Year is < 1900 or > 2200 || to?.Year is < 1900 or > 2200)
+        {
+            return Problem.BadRequest("'from' and 'to' must be dates between the years 1900 and 2200.").ToResult();
+        }
+
         var start = from is { } f ? Instant.FromDateTimeOffset(f) : clock.GetCurrentInstant() - Duration.FromDays(1);
         var end = to is { } t ? Instant.FromDateTimeOffset(t) : start + Duration.FromDays(90);
         if (end <= start || end - start > Duration.FromDays(400))
