@@ -26,6 +26,9 @@ internal static class Pipeline
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/calendar"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
+        // Routing after the status-code pages, so that a re-executed request ("/not-found") finds its page.
+        app.UseRouting();
+
         app.UseAuthentication();
         app.UseCaller();
         app.UseCurrentClinic();

@@ -30,6 +30,7 @@ public static class SecuritySetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.RequireAuthenticatedUser());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
 
         services.AddIdentityCore<ApplicationUser>(o =>
             {
@@ -151,10 +152,11 @@ public static class SecuritySetup
         await next();
     });
 
+    // Enrolment needs the account pages and the static files they use, nothing else.
     private static bool IsEnrolmentPath(PathString path) =>
         path.StartsWithSegments("/Account") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/lib")
-        || path.StartsWithSegments("/_content") || path.Value?.EndsWith(".css", StringComparison.Ordinal) == true
-        || path.Value?.EndsWith(".js", StringComparison.Ordinal) == true;
+        || path.StartsWithSegments("/_content") || path.StartsWithSegments("/Components/Account")
+        || (path.Value is { } value && value.LastIndexOf('/') == 0 && value.EndsWith(".css", StringComparison.Ordinal));
 
     private static Task ApiAware(HttpContext context, string redirectUri, int status)
     {

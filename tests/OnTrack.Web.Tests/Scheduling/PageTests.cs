@@ -28,6 +28,18 @@ public abstract class PageTests(OnTrackApp app)
         }
     }
 
+    [Theory]
+    [InlineData("/schedule")]
+    [InlineData("/admin/clinic")]
+    [InlineData("/clients")]
+    public async Task StaffPages_ForAClient_AreNotFound(string url)
+    {
+        var alex = await app.SignInAsync("alex.morgan@example.test");
+        var response = await alex.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task BookingPages_ForEachService_Render()
     {

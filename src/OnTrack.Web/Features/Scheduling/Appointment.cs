@@ -64,6 +64,9 @@ public enum ParticipantStatus
 {
     Booked = 0,
     Cancelled = 1,
+
+    /// <summary>Left a group inside the clinic's cancellation window.</summary>
+    LateCancelled = 2,
 }
 
 /// <summary>

@@ -35,9 +35,9 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
         if (appointment.Service!.Format == SessionFormat.Group && caller.ClientId is { } me)
         {
             // Leaving a group frees one seat; the group goes on.
-            foreach (var p in appointment.Participants.Where(p => p.ClientId == me))
+            foreach (var p in appointment.Participants.Where(p => p.ClientId == me && p.Status == ParticipantStatus.Booked))
             {
-                p.Status = ParticipantStatus.Cancelled;
+                p.Status = late ? ParticipantStatus.LateCancelled : ParticipantStatus.Cancelled;
             }
 
             await WithdrawRemindersAsync(appointment.Id, clients.Where(c => c.Id == me).Select(c => c.Email).ToList(), cancellationToken);
