@@ -4,6 +4,7 @@ using OnTrack.Web.Components;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Notifications;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Staff;
@@ -23,6 +24,7 @@ builder.Services.AddClinics(builder.Configuration);
 builder.Services.AddStaff();
 builder.Services.AddClients();
 builder.Services.AddScheduling();
+builder.Services.AddMeasures(builder.Configuration);
 builder.Services.AddOnTrackNotifications(builder.Configuration);
 builder.Services.AddRazorComponents();
 
@@ -36,6 +38,7 @@ app.MapAuth();
 app.MapClinics();
 app.MapScheduling();
 app.MapClients();
+app.MapMeasures();
 app.MapOnTrackApiDocs();
 
 app.Run();

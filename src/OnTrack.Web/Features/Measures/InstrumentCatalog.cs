@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using OnTrack.Domain.Measures;
+
+namespace OnTrack.Web.Features.Measures;
+
+/// <summary>Settings under "OnTrack:Measures".</summary>
+public sealed class MeasuresOptions
+{
+    public const string Section = "OnTrack:Measures";
+
+    /// <summary>The folder of instrument definitions; by default the ones shipped with OnTrack. A clinic adds its licensed instruments here.</summary>
+    public string? InstrumentsFolder { get; set; }
+}
+
+/// <summary>
+/// Every instrument definition, read and checked once at start-up: a broken file stops OnTrack with a
+/// message naming the file and the problem, rather than failing when a client opens a form.
+/// </summary>
+public sealed class InstrumentCatalog
+{
+    public InstrumentCatalog(IOptions<MeasuresOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Folder = options.Value.InstrumentsFolder is { Length: > 0 } folder ? Path.GetFullPath(folder) : Path.Combine(AppContext.BaseDirectory, "instruments");
+        if (!Directory.Exists(Folder))
+        {
+            throw new InvalidOperationException($"OnTrack:Measures:InstrumentsFolder: the folder '{Folder}' does not exist.");
+        }
+
+        var instruments = new Dictionary<string, Instrument>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(Folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            Instrument instrument;
+            try
+            {
+                instrument = InstrumentReader.Read(File.ReadAllText(file), Path.GetFileName(file));
+            }
+            catch (InstrumentFormatException ex)
+            {
+                throw new InvalidOperationException($"Instrument definition {file} cannot be used: {ex.Message}", ex);
+            }
+
+            if (!instruments.TryAdd(instrument.Id, instrument))
+            {
+                throw new InvalidOperationException($"Instrument id '{instrument.Id}' is defined twice (second time in {file}).");
+            }
+        }
+
+        All = instruments;
+    }
+
+    public string Folder { get; }
+
+    public IReadOnlyDictionary<string, Instrument> All { get; }
+}
