@@ -17,6 +17,7 @@ public static class SecuritySetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<Caller>();
+        services.AddScoped<AccountLinks>();
 
         services.AddAuthentication(o =>
             {

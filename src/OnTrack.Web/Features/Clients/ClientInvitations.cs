@@ -13,7 +13,7 @@ namespace OnTrack.Web.Features.Clients;
 public sealed record NewClient(string FullName, string Email, string? Phone, bool Invite);
 
 /// <summary>Staff add a client (someone who phoned the office) and, if asked, invite them to the portal.</summary>
-public sealed class ClientInvitations(OnTrackDbContext db, UserManager<ApplicationUser> users, Caller caller, IOptions<ClinicOptions> options)
+public sealed class ClientInvitations(OnTrackDbContext db, UserManager<ApplicationUser> users, Caller caller, AccountLinks links)
 {
     public async Task<IReadOnlyList<Client>> ListAsync(CancellationToken cancellationToken)
     {
@@ -61,10 +61,10 @@ public sealed class ClientInvitations(OnTrackDbContext db, UserManager<Applicati
             await users.AddToRoleAsync(user, Roles.Client);
             client.UserId = user.Id;
             var clinic = await db.Clinics.AsNoTracking().SingleAsync(c => c.Id == clinicId, cancellationToken);
-            var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+            var link = await links.SetPasswordAsync(user);
             db.Outbox.Add(OutboxMessage.Email(clinicId, now, email, "invitation", $"Your OnTrack account at {clinic.Name}",
                 $"{clinic.Name} has set up your OnTrack account, where you can see, book, move and cancel your sessions.\n\n" +
-                           $"Choose your password here:\n{options.Value.PublicUrl.TrimEnd('/')}/Account/ResetPassword?code={code}\n\nThen sign in with {email}.\n\n{clinic.Name}\n{clinic.Phones.Replace("\n", " / ", StringComparison.Ordinal)}\n"));
+                           $"Choose your password here:\n{link}\n\nThen sign in with {email}.\n\n{clinic.Name}\n{clinic.Phones.Replace("\n", " / ", StringComparison.Ordinal)}\n"));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -15,7 +15,7 @@ public sealed class NewClientAccounts(
     UserManager<ApplicationUser> users,
     IEmailSender<ApplicationUser> emailSender,
     Caller caller,
-    IOptions<ClinicOptions> options)
+    AccountLinks links)
 {
     public async Task<Result<Client>> CreateAsync(Clinic clinic, NewClientDetails details, CancellationToken cancellationToken)
     {
@@ -53,8 +53,7 @@ public sealed class NewClientAccounts(
         db.ClientRecords.Add(client);
         caller.BecomeClient(clinic.Id, user.Id, email, client.Id);
 
-        var token = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={token}";
+        var link = await links.ConfirmEmailAsync(user);
         await emailSender.SendConfirmationLinkAsync(user, email, link);
         return client;
     }

@@ -11,7 +11,7 @@ namespace OnTrack.Web.Features.Staff;
 public sealed record NewStaffMember(string FullName, string Email, string Role, string? Credentials = null);
 
 /// <summary>Admins create staff accounts; the new colleague gets an email to set their own password.</summary>
-public sealed class StaffAccounts(OnTrackDbContext db, UserManager<ApplicationUser> users, IEmailSender<ApplicationUser> emailSender, Caller caller, IOptions<ClinicOptions> options)
+public sealed class StaffAccounts(OnTrackDbContext db, UserManager<ApplicationUser> users, IEmailSender<ApplicationUser> emailSender, Caller caller, AccountLinks links)
 {
     public static readonly string[] StaffRoles = [Roles.Admin, Roles.Therapist, Roles.Reception];
 
@@ -56,10 +56,10 @@ public sealed class StaffAccounts(OnTrackDbContext db, UserManager<ApplicationUs
 
         // The admin vouches for the work address; the invitation is a password-reset link with which
         // the colleague chooses their own password.
-        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        var link = await links.SetPasswordAsync(user);
         user.EmailConfirmed = true;
         await users.UpdateAsync(user);
-        await emailSender.SendPasswordResetLinkAsync(user, email, $"{options.Value.PublicUrl.TrimEnd('/')}/Account/ResetPassword?code={code}");
+        await emailSender.SendPasswordResetLinkAsync(user, email, link);
         await transaction.CommitAsync(cancellationToken);
         return user;
     }
