@@ -7,6 +7,19 @@ public enum ScoreDirection
     HigherIsBetter,
 }
 
+/// <summary>What an instrument is for, which decides how OnTrack uses its scores.</summary>
+public enum InstrumentRole
+{
+    /// <summary>Symptoms or well-being: baseline, reliable change, recovery, expected course.</summary>
+    Outcome,
+
+    /// <summary>The client's rating of the session and the relationship: low or falling ratings raise alerts.</summary>
+    Alliance,
+
+    /// <summary>Motivation or readiness for change: shown as a trend.</summary>
+    Readiness,
+}
+
 /// <summary>What to do when items are unanswered.</summary>
 public enum MissingRule
 {
@@ -76,6 +89,12 @@ public sealed record Instrument(
     string Source,
     string Licence)
 {
+    /// <summary>Outcome unless the file says otherwise ("role" in the scoring block).</summary>
+    public InstrumentRole Role { get; init; } = InstrumentRole.Outcome;
+
+    /// <summary>The band the score falls in, if the instrument has bands.</summary>
+    public string? BandOf(decimal score) => Bands.FirstOrDefault(b => score >= b.Min && score <= b.Max)?.Label;
+
     public IEnumerable<Item> ScoredItems => Items.Where(i => i.Scored);
 
     public decimal TotalMin => ScoredItems.Sum(i => i.MinValue) * Multiplier;

@@ -125,7 +125,16 @@ public static class InstrumentReader
         var instrument = new Instrument(
             id, Text(q, "version") ?? "1", Text(q, "title") ?? id, items, direction, missing,
             OptionalNumber(scoring, "multiplier") ?? 1, subscales, bands, cutoff, change, risks,
-            Text(scoring, "loinc"), Text(scoring, "source") ?? "", Text(scoring, "licence") ?? Text(q, "copyright") ?? "");
+            Text(scoring, "loinc"), Text(scoring, "source") ?? "", Text(scoring, "licence") ?? Text(q, "copyright") ?? "")
+        {
+            Role = Text(scoring, "role") switch
+            {
+                null or "outcome" => InstrumentRole.Outcome,
+                "alliance" => InstrumentRole.Alliance,
+                "readiness" => InstrumentRole.Readiness,
+                var other => throw new InstrumentFormatException($"{file}: scoring.role '{other}' must be outcome, alliance or readiness."),
+            },
+        };
         CheckBands(instrument, file);
         if (cutoff is not null && (cutoff.Value < instrument.TotalMin || cutoff.Value > instrument.TotalMax))
         {

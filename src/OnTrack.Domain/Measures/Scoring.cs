@@ -66,7 +66,7 @@ public static class Scorer
 
         var reported = total.Value * instrument.Multiplier;
         return new ScoreResult(instrument.Id, true, null, reported, answered, missing, missing > 0, subscales,
-            instrument.Bands.FirstOrDefault(b => reported >= b.Min && reported <= b.Max)?.Label,
+            instrument.BandOf(reported),
             IsCase(instrument, reported), risks);
     }
 

@@ -1,0 +1,94 @@
+using OnTrack.Domain.Measures;
+
+namespace OnTrack.Domain.Outcomes;
+
+/// <summary>Why a therapist is being warned. New kinds (such as "not on track" against an expected course) slot in here.</summary>
+public enum AlertKind
+{
+    /// <summary>A risk item was endorsed (PHQ-9 item 9 above 0): high priority, crisis resources shown, escalates.</summary>
+    Risk,
+
+    /// <summary>A reliable worsening from baseline on an outcome measure.</summary>
+    ReliableDeterioration,
+
+    /// <summary>The client rated the session or relationship below the clinic's level.</summary>
+    LowAlliance,
+
+    /// <summary>The client's rating fell by at least the clinic's amount since the last one.</summary>
+    FallingAlliance,
+
+    /// <summary>Outside the expected course for clients like them.</summary>
+    NotOnTrack,
+}
+
+public enum AlertPriority
+{
+    Normal,
+    High,
+}
+
+/// <summary>A reason to warn the therapist, found in one new result.</summary>
+public sealed record AlertSignal(AlertKind Kind, AlertPriority Priority, string InstrumentId, string Summary);
+
+/// <summary>The clinic's alliance alert levels, on the alliance instrument's total.</summary>
+/// <param name="LowBelow">A total below this is low.</param>
+/// <param name="FallBy">A drop of at least this since the previous rating is a fall.</param>
+public sealed record AllianceThresholds(decimal LowBelow, decimal FallBy);
+
+/// <summary>The rules that turn a new result into alerts. Pure; the caller stores and delivers them.</summary>
+public static class AlertRules
+{
+    /// <summary>
+    /// The alerts a new result raises, given the client's earlier valid totals on the same instrument
+    /// (oldest first). Risk is read from the answers even when the total is invalid. Deterioration is
+    /// raised when the course first becomes reliably worse than baseline, not again at every session after.
+    /// </summary>
+    public static IReadOnlyList<AlertSignal> For(Instrument instrument, ScoreResult result, IReadOnlyList<decimal> earlierTotals, AllianceThresholds alliance)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(earlierTotals);
+        ArgumentNullException.ThrowIfNull(alliance);
+        var signals = new List<AlertSignal>();
+        if (result.Risks.Count > 0)
+        {
+            signals.Add(new AlertSignal(AlertKind.Risk, AlertPriority.High, instrument.Id,
+                $"{instrument.Title}: {string.Join("; ", result.Risks.Select(r => $"{r.Label}, answered {r.Value}"))}"));
+        }
+
+        if (!result.Valid || result.Total is not { } total)
+        {
+            return signals;
+        }
+
+        switch (instrument.Role)
+        {
+            case InstrumentRole.Outcome when earlierTotals.Count > 0:
+                var baseline = earlierTotals[0];
+                if (Progress.Categorise(instrument, baseline, total) == ChangeCategory.Deteriorated
+                    && Progress.Categorise(instrument, baseline, earlierTotals[^1]) != ChangeCategory.Deteriorated)
+                {
+                    signals.Add(new AlertSignal(AlertKind.ReliableDeterioration, AlertPriority.Normal, instrument.Id,
+                        $"{instrument.Title}: {total} against a baseline of {baseline}, a reliable deterioration (threshold {instrument.ReliableChange!.Threshold:0.#})."));
+                }
+
+                break;
+            case InstrumentRole.Alliance:
+                if (total < alliance.LowBelow)
+                {
+                    signals.Add(new AlertSignal(AlertKind.LowAlliance, AlertPriority.Normal, instrument.Id,
+                        $"{instrument.Title}: rated {total} of {instrument.TotalMax}, below the clinic's level of {alliance.LowBelow}."));
+                }
+
+                if (earlierTotals.Count > 0 && earlierTotals[^1] - total >= alliance.FallBy)
+                {
+                    signals.Add(new AlertSignal(AlertKind.FallingAlliance, AlertPriority.Normal, instrument.Id,
+                        $"{instrument.Title}: fell from {earlierTotals[^1]} to {total}."));
+                }
+
+                break;
+        }
+
+        return signals;
+    }
+}
