@@ -46,6 +46,12 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
     public DbSet<AppointmentSeries> Series => Set<AppointmentSeries>();
 
+    public DbSet<Features.Measures.MeasureResponse> Responses => Set<Features.Measures.MeasureResponse>();
+
+    public DbSet<Features.Measures.MeasurePlanEntry> MeasurePlans => Set<Features.Measures.MeasurePlanEntry>();
+
+    public DbSet<Features.Measures.Alert> Alerts => Set<Features.Measures.Alert>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
@@ -67,6 +73,8 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
     private bool CallerSeesWholeClinic => Caller.SeesWholeClinic;
 
     private Guid? CallerTherapistId => Caller.TherapistId;
+
+    private bool CallerIsAdminOrSystem => Caller.IsSystem || Caller.IsAdmin;
 
     private Guid? CallerClientId => Caller.ClientId;
 
@@ -117,6 +125,17 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
             CallerSeesWholeClinic
             || (CallerClientId != null && c.Id == CallerClientId)
             || (CallerTherapistId != null && (c.PrimaryTherapistId == CallerTherapistId || c.Participations.Any(p => p.Appointment!.TherapistId == CallerTherapistId))));
+
+        // Scores and alerts are clinical detail: the client's own, their therapists', and admins'.
+        // Reception books and hands over the kiosk tablet but does not read scores.
+        builder.Entity<Features.Measures.MeasureResponse>().HasQueryFilter(CallerFilter, r =>
+            CallerIsAdminOrSystem
+            || (CallerClientId != null && r.ClientId == CallerClientId)
+            || (CallerTherapistId != null && (r.Client!.PrimaryTherapistId == CallerTherapistId || r.Client.Participations.Any(p => p.Appointment!.TherapistId == CallerTherapistId))));
+
+        builder.Entity<Features.Measures.Alert>().HasQueryFilter(CallerFilter, a =>
+            CallerIsAdminOrSystem
+            || (CallerTherapistId != null && (a.TherapistId == CallerTherapistId || a.Client!.PrimaryTherapistId == CallerTherapistId || a.Client.Participations.Any(p => p.Appointment!.TherapistId == CallerTherapistId))));
     }
 
     private void ApplyClinicFilter<T>(ModelBuilder builder)
@@ -179,7 +198,8 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
         AuditEvents.AddRange(audits);
     }
 
-    private static bool IsClinical(IClinicOwned entity) => entity is Appointment or Participant or Client or AppointmentSeries;
+    private static bool IsClinical(IClinicOwned entity) => entity is Appointment or Participant or Client or AppointmentSeries
+        or Features.Measures.MeasureResponse or Features.Measures.Alert or Features.Measures.MeasurePlanEntry;
 
     private static (string Type, string Id, Guid? ClientId) Describe(IClinicOwned entity) => entity switch
     {
@@ -187,6 +207,9 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
         Participant p => ("Participant", p.AppointmentId.ToString(), p.ClientId),
         Client c => ("Client", c.Id.ToString(), c.Id),
         AppointmentSeries s => ("AppointmentSeries", s.Id.ToString(), null),
+        Features.Measures.MeasureResponse r => ("MeasureResponse", r.Id.ToString(), r.ClientId),
+        Features.Measures.Alert a => ("Alert", a.Id.ToString(), a.ClientId),
+        Features.Measures.MeasurePlanEntry m => ("MeasurePlan", m.Id.ToString(), m.ClientId),
         _ => (entity.GetType().Name, "", null),
     };
 

@@ -17,6 +17,10 @@ public sealed class SqliteOnTrackDbContext(DbContextOptions<SqliteOnTrackDbConte
         configurationBuilder.Properties<Instant>().HaveConversion<InstantAsTicks>();
         configurationBuilder.Properties<LocalTime>().HaveConversion<LocalTimeAsTicks>();
         configurationBuilder.Properties<LocalDate>().HaveConversion<LocalDateAsIsoText>();
+
+        // SQLite keeps decimals as text, which it cannot compare or sort; scores have at most two
+        // decimal places, which a double holds exactly enough to round-trip.
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
     }
 
     private sealed class InstantAsTicks() : ValueConverter<Instant, long>(i => i.ToUnixTimeTicks(), t => Instant.FromUnixTimeTicks(t));

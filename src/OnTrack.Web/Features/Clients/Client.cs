@@ -23,5 +23,11 @@ public sealed class Client : IClinicOwned
     /// <summary>The therapist responsible for the client, if one is assigned; they see the client even before a first session.</summary>
     public Guid? PrimaryTherapistId { get; set; }
 
+    /// <summary>The therapist has marked the course as ending: discharge measures are due.</summary>
+    public bool Ending { get; set; }
+
+    /// <summary>When the course of treatment ended; ended courses count in the clinic's outcome figures.</summary>
+    public Instant? DischargedAt { get; set; }
+
     public List<Scheduling.Participant> Participations { get; set; } = [];
 }

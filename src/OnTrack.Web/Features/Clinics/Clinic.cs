@@ -34,6 +34,18 @@ public sealed class Clinic
     /// <summary>Video sessions get a room under this address, one per appointment.</summary>
     public string VideoRoomBaseUrl { get; set; } = "https://meet.jit.si/ontrack";
 
+    /// <summary>A session-check total below this raises a low-alliance alert.</summary>
+    public decimal AllianceLowBelow { get; set; } = 30;
+
+    /// <summary>A session-check total falling by at least this since the last one raises an alert.</summary>
+    public decimal AllianceFallBy { get; set; } = 5;
+
+    /// <summary>A risk alert nobody has acknowledged after this many minutes goes to the clinic's admins.</summary>
+    public int RiskEscalationMinutes { get; set; } = 60;
+
+    /// <summary>Forms for a session open this many hours before it starts (they stay open until 12 hours after it ends).</summary>
+    public int FormsOpenHoursBefore { get; set; } = 72;
+
     public List<OpeningHours> OpeningHours { get; set; } = [];
 
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZoneId];

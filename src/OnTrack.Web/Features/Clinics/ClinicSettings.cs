@@ -28,6 +28,14 @@ public sealed class ClinicSettingsForm
 
     public string? VideoRoomBaseUrl { get; set; }
 
+    public decimal AllianceLowBelow { get; set; }
+
+    public decimal AllianceFallBy { get; set; }
+
+    public int RiskEscalationMinutes { get; set; }
+
+    public int FormsOpenHoursBefore { get; set; }
+
     /// <summary>Keyed by day name ("Monday"): form binding does not map enum keys.</summary>
     public Dictionary<string, string> Opens { get; set; } = [];
 
@@ -60,6 +68,10 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
             CrisisResources = clinic.CrisisResources,
             RequireStaffTwoFactor = clinic.RequireStaffTwoFactor,
             VideoRoomBaseUrl = clinic.VideoRoomBaseUrl,
+            AllianceLowBelow = clinic.AllianceLowBelow,
+            AllianceFallBy = clinic.AllianceFallBy,
+            RiskEscalationMinutes = clinic.RiskEscalationMinutes,
+            FormsOpenHoursBefore = clinic.FormsOpenHoursBefore,
         };
         foreach (var day in Week)
         {
@@ -100,6 +112,21 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
             errors.Add("The video room address must be an https:// address.");
         }
 
+        if (form.AllianceLowBelow is < 0 or > 1000 || form.AllianceFallBy is <= 0 or > 1000)
+        {
+            errors.Add("The alliance levels are points on the session check's total: a low level of 0 or more and a fall of more than 0.");
+        }
+
+        if (form.RiskEscalationMinutes is < 5 or > 1440)
+        {
+            errors.Add("Unacknowledged risk alerts escalate after 5 to 1440 minutes.");
+        }
+
+        if (form.FormsOpenHoursBefore is < 1 or > 336)
+        {
+            errors.Add("Forms open 1 to 336 hours before a session.");
+        }
+
         var hours = new List<OpeningHours>();
         foreach (var day in Week)
         {
@@ -136,6 +163,10 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
         clinic.CrisisResources = (form.CrisisResources ?? "").Trim();
         clinic.RequireStaffTwoFactor = form.RequireStaffTwoFactor;
         clinic.VideoRoomBaseUrl = (form.VideoRoomBaseUrl ?? "").Trim();
+        clinic.AllianceLowBelow = form.AllianceLowBelow;
+        clinic.AllianceFallBy = form.AllianceFallBy;
+        clinic.RiskEscalationMinutes = form.RiskEscalationMinutes;
+        clinic.FormsOpenHoursBefore = form.FormsOpenHoursBefore;
         db.OpeningHours.RemoveRange(clinic.OpeningHours);
         db.OpeningHours.AddRange(hours);
         await db.SaveChangesAsync(cancellationToken);

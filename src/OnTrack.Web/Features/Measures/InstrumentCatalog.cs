@@ -10,6 +10,9 @@ public sealed class MeasuresOptions
 
     /// <summary>The folder of instrument definitions; by default the ones shipped with OnTrack. A clinic adds its licensed instruments here.</summary>
     public string? InstrumentsFolder { get; set; }
+
+    /// <summary>Run the background check that escalates unacknowledged risk alerts (tests drive it by hand).</summary>
+    public bool RunEscalationWorker { get; set; } = true;
 }
 
 /// <summary>

@@ -171,13 +171,10 @@ public static class SchedulingEndpoints
 
         // Calendar apps sync to phones: show initials, not clients' names.
         var entries = appointments.Select(a => new CalendarEntry(a.Id, a.Start, a.End, a.TimeZoneId,
-            $"{a.Service!.Name} ({string.Join(", ", a.Participants.Select(p => Initials(p.Client!.FullName)))})",
+            $"{a.Service!.Name} ({string.Join(", ", a.Participants.Select(p => Clients.ClientNames.Initials(p.Client!.FullName)))})",
             a.VideoLink ?? clinic.Address, "Details in OnTrack.", a.Status >= AppointmentStatus.Cancelled));
         return TypedResults.Text(CalendarFiles.Write(entries, $"{therapist.DisplayName} – {clinic.Name}"), "text/calendar; charset=utf-8");
     }
-
-    private static string Initials(string name) =>
-        string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + "."));
 
     private static IResult ToHttp<T>(Result<T> result, bool created = false) =>
         result.Succeeded

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using OnTrack.Domain.Measures;
+using OnTrack.Domain.Outcomes;
+using OnTrack.Web.Data;
+using OnTrack.Web.Features.Clients;
+using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Notifications;
+using OnTrack.Web.Features.Scheduling;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web.Features.Measures;
+
+/// <summary>
+/// Turns a new result into alerts in the therapist's queue, and for risk an email through the outbox —
+/// added to the same unit of work as the response, so both are stored together or not at all.
+/// </summary>
+public sealed class AlertRaiser(OnTrackDbContext db, IOptions<ClinicOptions> options)
+{
+    public async Task<IReadOnlyList<Alert>> RaiseAsync(
+        Clinic clinic, Client client, Instrument instrument, ScoreResult score, MeasureResponse response, Guid? sessionTherapistId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(instrument);
+        ArgumentNullException.ThrowIfNull(response);
+        var earlier = await db.Responses.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
+            .Where(r => r.ClientId == client.Id && r.InstrumentId == instrument.Id && r.Valid && r.CompletedAt < response.CompletedAt && r.Id != response.Id)
+            .OrderBy(r => r.CompletedAt)
+            .Select(r => r.Total!.Value)
+            .ToListAsync(cancellationToken);
+        var signals = AlertRules.For(instrument, score, earlier, new AllianceThresholds(clinic.AllianceLowBelow, clinic.AllianceFallBy));
+        if (signals.Count == 0)
+        {
+            return [];
+        }
+
+        var therapistId = client.PrimaryTherapistId ?? sessionTherapistId ?? await LatestTherapistAsync(client.Id, cancellationToken);
+        var raised = new List<Alert>();
+        foreach (var signal in signals)
+        {
+            var alert = new Alert
+            {
+                ClinicId = clinic.Id,
+                ClientId = client.Id,
+                TherapistId = therapistId,
+                Kind = signal.Kind,
+                Priority = signal.Priority,
+                State = AlertState.New,
+                ResponseId = response.Id,
+                InstrumentId = instrument.Id,
+                Summary = signal.Summary,
+                RaisedAt = response.RecordedAt,
+            };
+            db.Alerts.Add(alert);
+            raised.Add(alert);
+            if (signal.Kind == AlertKind.Risk)
+            {
+                var to = await TherapistEmailAsync(therapistId, cancellationToken) is { } email ? [email] : await AdminEmailsAsync(clinic.Id, cancellationToken);
+                foreach (var address in to)
+                {
+                    db.Outbox.Add(RiskEmail(clinic, client, alert, address, escalated: false));
+                }
+            }
+        }
+
+        return raised;
+    }
+
+    /// <summary>
+    /// The email says only that there is a risk alert and where to see it: answers and names stay in
+    /// OnTrack, behind sign-in, not in mailboxes.
+    /// </summary>
+    public OutboxMessage RiskEmail(Clinic clinic, Client client, Alert alert, string to, bool escalated)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(alert);
+        var local = alert.RaisedAt.InZone(clinic.Zone);
+        var when = local.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/alerts/{alert.Id}";
+        var body = escalated
+            ? $"A risk alert for client {ClientNames.Initials(client.FullName)}, raised {when}, has not been acknowledged by their therapist within {clinic.RiskEscalationMinutes} minutes.\n\nPlease make sure someone follows it up now: {link}\n"
+            : $"Client {ClientNames.Initials(client.FullName)} endorsed a risk item on a form at {when}.\n\nPlease review it, contact the client as your clinic's risk procedure says, and record what you did: {link}\n\nIf this is not acknowledged within {clinic.RiskEscalationMinutes} minutes it goes to the clinic's admins.\n";
+        return OutboxMessage.Email(clinic.Id, db.Clock.GetCurrentInstant(), to, escalated ? "risk-escalation" : "risk-alert",
+            escalated ? $"Unacknowledged risk alert ({ClientNames.Initials(client.FullName)})" : $"Risk alert: client {ClientNames.Initials(client.FullName)}", body);
+    }
+
+    public async Task<IReadOnlyList<string>> AdminEmailsAsync(Guid clinicId, CancellationToken cancellationToken)
+    {
+        var adminRole = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        return await db.Users.Where(u => u.ClinicId == clinicId && u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == adminRole))
+            .Select(u => u.Email!).ToListAsync(cancellationToken);
+    }
+
+    private async Task<string?> TherapistEmailAsync(Guid? therapistId, CancellationToken cancellationToken) =>
+        therapistId is null ? null : await db.Therapists.Where(t => t.Id == therapistId).Join(db.Users, t => t.UserId, u => u.Id, (t, u) => u.Email).FirstOrDefaultAsync(cancellationToken);
+
+    private Task<Guid?> LatestTherapistAsync(Guid clientId, CancellationToken cancellationToken) =>
+        db.Appointments.IgnoreQueryFilters([OnTrackDbContext.CallerFilter])
+            .Where(a => a.Participants.Any(p => p.ClientId == clientId) && a.Start <= db.Clock.GetCurrentInstant() + Duration.FromDays(60))
+            .OrderByDescending(a => a.Start).Select(a => (Guid?)a.TherapistId).FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using OnTrack.Domain.Measures;
+using OnTrack.Web.Data;
+using OnTrack.Web.Features.Scheduling;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web.Features.Measures;
+
+/// <summary>Which measures a client completes and when: their own plan, or the clinic's default.</summary>
+public sealed class MeasurePlanAdmin(OnTrackDbContext db, Caller caller, InstrumentCatalog catalog, DueForms due)
+{
+    public async Task<MeasurePlanDto?> GetAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        if (!await CanManageAsync(clientId, cancellationToken))
+        {
+            return null;
+        }
+
+        var own = await db.MeasurePlans.AsNoTracking().AnyAsync(p => p.ClientId == clientId, cancellationToken);
+        var rules = await due.PlanAsync(clientId, cancellationToken);
+        return new MeasurePlanDto(clientId, !own, rules.Select(r => new MeasureRuleDto(r.InstrumentId, r.Timing, r.Every)).ToList());
+    }
+
+    /// <summary>Replaces the client's plan; an empty list returns the client to the clinic's default.</summary>
+    public async Task<Result<MeasurePlanDto>> SetAsync(Guid clientId, IReadOnlyList<MeasureRuleDto>? rules, CancellationToken cancellationToken)
+    {
+        if (!await CanManageAsync(clientId, cancellationToken))
+        {
+            return Problem.NotFound("The client");
+        }
+
+        rules ??= [];
+        var problems = rules.Select(r => new MeasureRule(r.InstrumentId, r.Timing, r.Timing == MeasureTiming.EveryNthSession ? r.Every : 1))
+            .Select(r => r.Problem ?? (catalog.All.ContainsKey(r.InstrumentId) ? null : $"'{r.InstrumentId}' is not one of the clinic's instruments."))
+            .Where(p => p is not null).ToList();
+        if (problems.Count > 0)
+        {
+            return Problem.BadRequest(string.Join(" ", problems));
+        }
+
+        if (rules.Count > 30)
+        {
+            return Problem.BadRequest("A plan has at most 30 lines.");
+        }
+
+        db.MeasurePlans.RemoveRange(await db.MeasurePlans.Where(p => p.ClientId == clientId).ToListAsync(cancellationToken));
+        db.MeasurePlans.AddRange(rules.Select((r, i) => new MeasurePlanEntry
+        {
+            ClientId = clientId,
+            InstrumentId = r.InstrumentId,
+            Timing = r.Timing,
+            Every = r.Timing == MeasureTiming.EveryNthSession ? r.Every : 1,
+            Position = i,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        return (await GetAsync(clientId, cancellationToken))!;
+    }
+
+    /// <summary>The client's therapists and admins set plans; the Caller filter has already limited therapists to their caseload.</summary>
+    private async Task<bool> CanManageAsync(Guid clientId, CancellationToken cancellationToken) =>
+        (caller.IsAdmin || caller.TherapistId is not null) && await db.ClientRecords.AnyAsync(c => c.Id == clientId, cancellationToken);
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using OnTrack.Domain.Measures;
+using OnTrack.Domain.Outcomes;
+using OnTrack.Web.Data;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web.Features.Measures;
+
+/// <summary>A client's responses and where they stand on each measure. Every read is audited.</summary>
+public sealed class MeasureQueries(OnTrackDbContext db, Caller caller, InstrumentCatalog catalog)
+{
+    /// <summary>The client's responses, oldest first; null when the caller may not see the client.</summary>
+    public async Task<IReadOnlyList<MeasureResponse>?> ResponsesAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        if (!await CanSeeAsync(clientId, cancellationToken))
+        {
+            return null;
+        }
+
+        var responses = await db.Responses.AsNoTracking().Where(r => r.ClientId == clientId)
+            .OrderBy(r => r.CompletedAt).ThenBy(r => r.RecordedAt).ToListAsync(cancellationToken);
+        db.AuditRead("MeasureResponse", "list", clientId, $"{responses.Count} responses");
+        await db.SaveChangesAsync(cancellationToken);
+        return responses;
+    }
+
+    public async Task<IReadOnlyList<ProgressDto>?> ProgressAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        var responses = await ResponsesAsync(clientId, cancellationToken);
+        return responses is null ? null : ProgressOf(responses);
+    }
+
+    public IReadOnlyList<ProgressDto> ProgressOf(IEnumerable<MeasureResponse> responses) =>
+        responses.Where(r => r.Valid && r.Total is not null && catalog.All.ContainsKey(r.InstrumentId))
+            .GroupBy(r => r.InstrumentId)
+            .Select(g =>
+            {
+                var instrument = catalog.All[g.Key];
+                var p = Progress.Of(instrument, g.OrderBy(r => r.CompletedAt).Select(r => new ScorePoint(r.CompletedAt.ToUnixTimeTicks(), r.Total!.Value)).ToList());
+                return new ProgressDto(instrument.Id, instrument.Title, instrument.Role, instrument.Direction, p.Scores, p.Baseline, p.Latest, p.Change, p.Category,
+                    p.BaselineCase, p.LatestCase, p.Recovered, p.ReliablyRecovered, p.Band, instrument.Cutoff?.Value);
+            })
+            .OrderBy(p => p.Role).ThenBy(p => p.InstrumentId, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Scores are for the client themselves, their therapists and admins (not reception).</summary>
+    public async Task<bool> CanSeeAsync(Guid clientId, CancellationToken cancellationToken) =>
+        (caller.ClientId == clientId || caller.IsAdmin || caller.TherapistId is not null)
+        && await db.ClientRecords.AnyAsync(c => c.Id == clientId, cancellationToken);
+}
