@@ -39,6 +39,7 @@ app.MapClinics();
 app.MapScheduling();
 app.MapClients();
 app.MapMeasures();
+app.MapKiosk();
 app.MapOnTrackApiDocs();
 
 app.Run();

@@ -92,6 +92,9 @@ public sealed record Instrument(
     /// <summary>Outcome unless the file says otherwise ("role" in the scoring block).</summary>
     public InstrumentRole Role { get; init; } = InstrumentRole.Outcome;
 
+    /// <summary>The instruction shown above the items ("Over the last 2 weeks, how often…").</summary>
+    public string Description { get; init; } = "";
+
     /// <summary>The band the score falls in, if the instrument has bands.</summary>
     public string? BandOf(decimal score) => Bands.FirstOrDefault(b => score >= b.Min && score <= b.Max)?.Label;
 

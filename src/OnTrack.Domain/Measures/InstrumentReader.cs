@@ -127,6 +127,7 @@ public static class InstrumentReader
             OptionalNumber(scoring, "multiplier") ?? 1, subscales, bands, cutoff, change, risks,
             Text(scoring, "loinc"), Text(scoring, "source") ?? "", Text(scoring, "licence") ?? Text(q, "copyright") ?? "")
         {
+            Description = Text(q, "description") ?? "",
             Role = Text(scoring, "role") switch
             {
                 null or "outcome" => InstrumentRole.Outcome,

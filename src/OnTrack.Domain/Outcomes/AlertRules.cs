@@ -40,8 +40,8 @@ public static class AlertRules
 {
     /// <summary>
     /// The alerts a new result raises, given the client's earlier valid totals on the same instrument
-    /// (oldest first). Risk is read from the answers even when the total is invalid. Deterioration is
-    /// raised when the course first becomes reliably worse than baseline, not again at every session after.
+    /// (oldest first). Risk is read from the answers even when the total is invalid. Deterioration and a
+    /// low alliance are raised when the course first crosses the line, not again at every session after.
     /// </summary>
     public static IReadOnlyList<AlertSignal> For(Instrument instrument, ScoreResult result, IReadOnlyList<decimal> earlierTotals, AllianceThresholds alliance)
     {
@@ -74,7 +74,8 @@ public static class AlertRules
 
                 break;
             case InstrumentRole.Alliance:
-                if (total < alliance.LowBelow)
+                // Raised when the rating first drops below the level, not again at every low session.
+                if (total < alliance.LowBelow && (earlierTotals.Count == 0 || earlierTotals[^1] >= alliance.LowBelow))
                 {
                     signals.Add(new AlertSignal(AlertKind.LowAlliance, AlertPriority.Normal, instrument.Id,
                         $"{instrument.Title}: rated {total} of {instrument.TotalMax}, below the clinic's level of {alliance.LowBelow}."));

@@ -14,7 +14,7 @@ namespace OnTrack.Web.Data;
 /// A small but realistic clinic for trying OnTrack: an admin, three therapists with different hours and
 /// services, clients with weekly sessions from two months back to a month ahead, and a weekly group.
 /// </summary>
-public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser> users, IClock clock)
+public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser> users, IClock clock, Features.Measures.InstrumentCatalog catalog)
 {
     public const string Slug = "demo";
     public const string Password = "OnTrack-Demo-2026";
@@ -151,6 +151,16 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
             }
         }
 
+        // Measure history for everyone in treatment, and former clients whose ended courses feed the outcome figures.
+        var history = new DemoMeasureHistory(db, catalog);
+        foreach (var client in clients.Where(c => DemoMeasureHistory.Current.ContainsKey(c.FullName)))
+        {
+            var sessions = db.Appointments.Local.Where(a => a.Participants.Any(p => p.ClientId == client.Id)).ToList();
+            history.AddCourse(clinic, client, sessions, DemoMeasureHistory.Current[client.FullName], now);
+        }
+
+        AddFormerClients(clinic, therapists, individual, today, now, history);
+
         // The group meets on Wednesdays at 17:00 for the coming six weeks; three clients have joined.
         var nextWednesday = today.Next(IsoDayOfWeek.Wednesday);
         for (var week = 0; week < 6; week++)
@@ -162,6 +172,54 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
 
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Fifteen ended courses, 6–14 weekly sessions each, all finished before the current clients started.</summary>
+    private void AddFormerClients(Clinic clinic, List<Therapist> therapists, Service individual, LocalDate today, Instant now, DemoMeasureHistory history)
+    {
+        string[] names = ["Avery Hughes", "Blake Romero", "Cameron Diaz-Wong", "Devon Clarke", "Emerson Shah", "Finley O'Brien", "Gray Kowalski", "Harper Singh",
+            "Indigo Mensah", "Jamie Fischer", "Kai Nakamura", "Logan Petrov", "Morgan Adeyemi", "Noel Haddad", "Oakley Jensen"];
+        (decimal Phq, decimal PhqEnd, decimal Gad, decimal GadEnd)[] courses =
+        [
+            (16, 6, 12, 5), (14, 5, 11, 4), (18, 12, 15, 10), (12, 11, 10, 9), (20, 8, 16, 7), (9, 4, 11, 5), (11, 17, 9, 14), (15, 9, 13, 7),
+            (13, 7, 12, 6), (17, 15, 14, 13), (10, 3, 9, 3), (22, 10, 17, 8), (12, 6, 10, 5), (16, 16, 12, 12), (14, 8, 11, 6),
+        ];
+        IsoDayOfWeek[][] days =
+        [
+            [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday],
+            [IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday],
+            [IsoDayOfWeek.Monday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Friday],
+        ];
+        int[] firstHour = [9, 11, 9];
+        for (var k = 0; k < names.Length; k++)
+        {
+            var t = k % 3;
+            var j = k / 3;
+            var therapist = therapists[t];
+            var count = 6 + (k * 5 % 9);
+            var start = today.Previous(IsoDayOfWeek.Monday).PlusWeeks(-48 + (k % 5 * 5)).With(DateAdjusters.NextOrSame(days[t][j % days[t].Length])).At(new LocalTime(firstHour[t] + j, 0));
+            var client = new Client
+            {
+                ClinicId = clinic.Id,
+                FullName = names[k],
+                Email = names[k].ToLowerInvariant().Replace(' ', '.').Replace("'", "", StringComparison.Ordinal) + "@example.test",
+                CreatedAt = start.InZoneLeniently(clinic.Zone).ToInstant() - Duration.FromDays(7),
+                PrimaryTherapistId = therapist.Id,
+            };
+            db.ClientRecords.Add(client);
+            var sessions = new List<Appointment>();
+            foreach (var occurrence in SeriesPlanner.Plan(start, clinic.Zone, Duration.FromMinutes(individual.DurationMinutes), RepeatPattern.Weekly, count))
+            {
+                var appointment = BookAppointment.NewAppointment(clinic, individual, therapist, occurrence.Start, null, client.CreatedAt, [client]);
+                appointment.Status = AppointmentStatus.Attended;
+                sessions.Add(appointment);
+                db.Appointments.Add(appointment);
+            }
+
+            client.DischargedAt = sessions[^1].Start + Duration.FromDays(1);
+            var (phq, phqEnd, gad, gadEnd) = courses[k];
+            history.AddCourse(clinic, client, sessions, new DemoMeasureHistory.Shape(phq, phqEnd, gad, gadEnd, 33, 35), now);
+        }
     }
 
     private static void AddHours(Therapist therapist, IsoDayOfWeek[] days, int from, int to)

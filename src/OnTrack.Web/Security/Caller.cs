@@ -17,6 +17,9 @@ public static class OnTrackClaims
     public const string Clinic = "ontrack:clinic";
     public const string Therapist = "ontrack:therapist";
     public const string Client = "ontrack:client";
+
+    /// <summary>Present on a kiosk sign-in (a clinic tablet handed to a client).</summary>
+    public const string Kiosk = "ontrack:kiosk";
 }
 
 /// <summary>

@@ -12,6 +12,9 @@ public static class SecuritySetup
 
     public const string ApiPolicy = "Api";
 
+    /// <summary>A clinic tablet handed to one client: its own cookie, honoured only under /kiosk.</summary>
+    public const string KioskScheme = "Kiosk";
+
     public static IServiceCollection AddOnTrackSecurity(this IServiceCollection services)
     {
         services.AddCascadingAuthenticationState();
@@ -25,7 +28,22 @@ public static class SecuritySetup
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+                context.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme
+                : context.Request.Path.StartsWithSegments("/kiosk") ? KioskScheme
+                : IdentityConstants.ApplicationScheme)
+            .AddCookie(KioskScheme, o =>
+            {
+                // Short-lived and not sliding: a tablet left lying about locks itself.
+                o.Cookie.Name = "ontrack.kiosk";
+                o.Cookie.Path = "/kiosk";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+                o.SlidingExpiration = false;
+                o.LoginPath = "/kiosk/locked";
+                o.AccessDeniedPath = "/kiosk/locked";
+            })
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddIdentityCookies();
 

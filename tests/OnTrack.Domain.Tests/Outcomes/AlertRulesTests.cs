@@ -64,6 +64,13 @@ public sealed class AlertRulesTests
     }
 
     [Fact]
+    public void Alliance_StillLow_DoesNotRaiseItAgain()
+    {
+        Assert.DoesNotContain(Alerts(Check, "6,6,6,6", 25), a => a.Kind == AlertKind.LowAlliance);
+        Assert.Contains(Alerts(Check, "6,6,6,6", 25, 32), a => a.Kind == AlertKind.LowAlliance);
+    }
+
+    [Fact]
     public void Alliance_FallingByTheClinicsAmount_RaisesAFall()
     {
         var alerts = Alerts(Check, "9,9,8,9", 40);

@@ -83,7 +83,11 @@ public abstract class ClientInvitationTests(OnTrackApp app)
     {
         var samuel = await app.SignInAsync("samuel.okafor@demo.ontrack.test");
         var clients = await samuel.GetFromJsonAsync<List<ClientDto>>("/api/clients", OnTrackApp.Json);
-        Assert.Equal(["Jordan Lee", "Robin Lee"], clients!.Select(c => c.FullName).Order());
+        var samuelId = await app.TherapistIdAsync("Samuel Okafor");
+        var his = await app.WithDbAsync(db => db.ClientRecords.Where(c => c.PrimaryTherapistId == samuelId).Select(c => c.FullName).ToListAsync());
+        Assert.Contains("Jordan Lee", his);
+        Assert.Equal(his.Order(), clients!.Select(c => c.FullName).Order());
+        Assert.DoesNotContain("Alex Morgan", clients!.Select(c => c.FullName));
     }
 }
 

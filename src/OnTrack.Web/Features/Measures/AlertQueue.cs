@@ -131,5 +131,5 @@ public sealed class AlertQueue(OnTrackDbContext db, Caller caller)
     internal static AlertDto ToDto(Alert a, string clientName) => new(
         a.Id, a.ClientId, clientName, a.TherapistId, a.Kind, a.Priority, a.State, a.InstrumentId, a.Summary,
         a.RaisedAt.ToDateTimeOffset(), a.AcknowledgedAt?.ToDateTimeOffset(), a.AcknowledgedBy, a.ActionTaken,
-        a.EscalatedAt?.ToDateTimeOffset(), a.ResolvedAt?.ToDateTimeOffset(), a.Resolution, a.ResponseId);
+        a.EscalatedAt?.ToDateTimeOffset(), a.ResolvedAt?.ToDateTimeOffset(), a.ResolvedBy, a.Resolution, a.ResponseId);
 }

@@ -67,6 +67,7 @@ public sealed record AlertDto(
     string? ActionTaken,
     DateTimeOffset? EscalatedAt,
     DateTimeOffset? ResolvedAt,
+    string? ResolvedBy,
     string? Resolution,
     Guid? ResponseId);
 

@@ -56,6 +56,39 @@ public sealed class MeasurePlanAdmin(OnTrackDbContext db, Caller caller, Instrum
         return (await GetAsync(clientId, cancellationToken))!;
     }
 
+    /// <summary>
+    /// Marks the course as ending (discharge measures become due) or ended (it then counts in the
+    /// clinic's outcome figures); reopening clears both.
+    /// </summary>
+    public async Task<Problem?> SetCourseAsync(Guid clientId, string state, CancellationToken cancellationToken)
+    {
+        if (!await CanManageAsync(clientId, cancellationToken))
+        {
+            return Problem.NotFound("The client");
+        }
+
+        var client = await db.ClientRecords.SingleAsync(c => c.Id == clientId, cancellationToken);
+        switch (state)
+        {
+            case "ending":
+                client.Ending = true;
+                break;
+            case "ended":
+                client.Ending = false;
+                client.DischargedAt = db.Clock.GetCurrentInstant();
+                break;
+            case "open":
+                client.Ending = false;
+                client.DischargedAt = null;
+                break;
+            default:
+                return Problem.BadRequest("The course state is open, ending or ended.");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
     /// <summary>The client's therapists and admins set plans; the Caller filter has already limited therapists to their caseload.</summary>
     private async Task<bool> CanManageAsync(Guid clientId, CancellationToken cancellationToken) =>
         (caller.IsAdmin || caller.TherapistId is not null) && await db.ClientRecords.AnyAsync(c => c.Id == clientId, cancellationToken);

@@ -175,6 +175,9 @@ public sealed class SubmitResponse(
         return new SubmissionResult(ResponseMapper.ToDto(response, catalog), false, response.RiskEndorsed ? CrisisText(clinic) : null, stillDue);
     }
 
+    /// <summary>The instrument with this id, if the clinic has it.</summary>
+    public Instrument? Instrument(string id) => catalog.All.GetValueOrDefault(id);
+
     /// <summary>The crisis resources to show; never empty, even when the clinic has not filled them in.</summary>
     public static string CrisisText(Clinic clinic)
     {

@@ -63,6 +63,7 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
                     reminder.AppendLine(CultureInfo.InvariantCulture, $"Address: {clinic.Address}");
                 }
 
+                reminder.AppendLine(CultureInfo.InvariantCulture, $"Before the session, please fill in your short check-in forms: {clinicOptions.Value.PublicUrl.TrimEnd('/')}/my/forms?start=1");
                 AppendFooter(reminder, clinic);
                 db.Outbox.Add(OutboxMessage.Email(clinic.Id, now, client.Email, "reminder", $"Reminder: {service.Name} on {Describe(a.Start, a.TimeZoneId)}", reminder.ToString(),
                     CalendarFiles.Write([Entry(clinic, service, therapist, a)], clinic.Name), notBefore: at, appointmentId: a.Id));

@@ -1,0 +1,63 @@
+namespace OnTrack.Domain.Outcomes;
+
+/// <summary>The colour a client shows on the caseload dashboard.</summary>
+public enum CaseColour
+{
+    /// <summary>Fewer than two scores on any outcome measure and nothing open.</summary>
+    Grey,
+
+    /// <summary>Reliably improved (and worse on nothing), or not a case on any outcome measure.</summary>
+    Green,
+
+    /// <summary>An open alert other than risk, or no reliable improvement after <see cref="CaseStatus.StallAfterScores"/> scores.</summary>
+    Amber,
+
+    /// <summary>An open risk or "not on track" alert, or reliably worse than baseline now.</summary>
+    Red,
+}
+
+/// <summary>One rule for the dashboard colour, so the list, the chart page and the API agree.</summary>
+public static class CaseStatus
+{
+    /// <summary>Scores after which "no reliable change yet" counts as stalling.</summary>
+    public const int StallAfterScores = 4;
+
+    public static (CaseColour Colour, string Reason) Of(IReadOnlyList<Progress> outcomes, bool openRiskOrNotOnTrack, bool otherOpenAlerts)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (openRiskOrNotOnTrack)
+        {
+            return (CaseColour.Red, "open risk or not-on-track alert");
+        }
+
+        var worse = outcomes.FirstOrDefault(o => o.Category == ChangeCategory.Deteriorated);
+        if (worse is not null)
+        {
+            return (CaseColour.Red, $"reliably worse on {worse.InstrumentId}");
+        }
+
+        if (otherOpenAlerts)
+        {
+            return (CaseColour.Amber, "open alert");
+        }
+
+        var stalled = outcomes.FirstOrDefault(o => o.Scores >= StallAfterScores && o.Category == ChangeCategory.NoReliableChange && o.LatestCase == true);
+        if (stalled is not null)
+        {
+            return (CaseColour.Amber, $"no reliable change on {stalled.InstrumentId} after {stalled.Scores} scores");
+        }
+
+        var scored = outcomes.Where(o => o.Scores >= 2).ToList();
+        if (scored.Count == 0)
+        {
+            return (CaseColour.Grey, "too few scores yet");
+        }
+
+        if (scored.Any(o => o.Category == ChangeCategory.Improved))
+        {
+            return (CaseColour.Green, "reliable improvement");
+        }
+
+        return scored.All(o => o.LatestCase == false) ? (CaseColour.Green, "below the clinical cutoff") : (CaseColour.Grey, "no reliable change yet");
+    }
+}

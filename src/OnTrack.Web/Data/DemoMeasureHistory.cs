@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using OnTrack.Domain.Measures;
+using OnTrack.Domain.Outcomes;
+using OnTrack.Web.Features.Clients;
+using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Measures;
+using OnTrack.Web.Features.Scheduling;
+using OnTrack.Web.Features.Staff;
+
+namespace OnTrack.Web.Data;
+
+/// <summary>
+/// Months of measure history for the demo clinic: current clients whose courses improve, stall and
+/// worsen (with the alerts those raise), and former clients with ended courses for the outcome figures.
+/// Answers are made item by item and scored by the real scorer; alerts come from the real rules.
+/// </summary>
+public sealed class DemoMeasureHistory(OnTrackDbContext db, InstrumentCatalog catalog)
+{
+    /// <summary>A course shape: PHQ-9 and GAD-7 from intake towards an end level, alliance from start to end.</summary>
+    public sealed record Shape(decimal PhqStart, decimal PhqEnd, decimal GadStart, decimal GadEnd, decimal AllianceStart, decimal AllianceEnd, int RiskAtSession = 0);
+
+    /// <summary>Current clients by name: Alex improves, Priya worsens (and endorses item 9 this week), Sam stalls, Taylor improves slowly, Casey stalls with a falling alliance, Jordan improves.</summary>
+    public static readonly Dictionary<string, Shape> Current = new(StringComparer.Ordinal)
+    {
+        ["Alex Morgan"] = new(17, 6, 13, 5, 30, 37),
+        ["Priya Patel"] = new(10, 20, 8, 15, 34, 26, RiskAtSession: -1),
+        ["Sam Rivera"] = new(14, 13, 10, 10, 31, 32),
+        ["Taylor Brooks"] = new(19, 11, 15, 9, 33, 36),
+        ["Casey Nguyen"] = new(13, 12, 12, 11, 36, 24),
+        ["Jordan Lee"] = new(10, 6, 15, 8, 32, 35),
+    };
+
+    private readonly Random _random = new(2026);
+
+    /// <summary>Adds responses (and the alerts they raise) for each attended appointment of each client, in order.</summary>
+    public void AddCourse(Clinic clinic, Client client, IReadOnlyList<Appointment> sessions, Shape shape, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(shape);
+        var attended = sessions.Where(s => s.Status == AppointmentStatus.Attended).OrderBy(s => s.Start).ToList();
+        var history = new Dictionary<string, List<decimal>>(StringComparer.Ordinal);
+        for (var i = 0; i < attended.Count; i++)
+        {
+            var session = attended[i];
+            var progress = attended.Count == 1 ? 0 : i / (double)(attended.Count - 1);
+            var risk = shape.RiskAtSession != 0 && (shape.RiskAtSession > 0 ? i + 1 == shape.RiskAtSession : i == attended.Count - 1);
+            var forms = new List<(string Id, decimal Target)>
+            {
+                ("phq-9", Along(shape.PhqStart, shape.PhqEnd, progress)),
+                ("gad-7", Along(shape.GadStart, shape.GadEnd, progress)),
+            };
+            if (i % 4 == 0)
+            {
+                forms.Add(("ontrack-readiness", Math.Clamp(Along(6, 8, progress), 0, 10)));
+            }
+
+            if (i == 0)
+            {
+                forms.Add(("who-5", 100 - (Along(shape.PhqStart, shape.PhqEnd, progress) * 3)));
+            }
+
+            // The session check is about the session just had: from the second session on.
+            if (i > 0)
+            {
+                forms.Add(("ontrack-session-check", Math.Clamp(Along(shape.AllianceStart, shape.AllianceEnd, progress), 0, 40)));
+            }
+
+            foreach (var (id, target) in forms)
+            {
+                var instrument = catalog.All[id];
+                var answers = Answers(instrument, target, risk && id == "phq-9");
+                var score = Scorer.Score(instrument, answers);
+                var at = id == "ontrack-session-check" ? session.Start - Duration.FromMinutes(50) : session.Start - Duration.FromHours(2);
+                var response = new MeasureResponse
+                {
+                    ClinicId = clinic.Id,
+                    ClientId = client.Id,
+                    InstrumentId = id,
+                    InstrumentVersion = instrument.Version,
+                    AppointmentId = session.Id,
+                    SessionNumber = sessions.OrderBy(s => s.Start).ToList().IndexOf(session) + 1,
+                    CompletedAt = at,
+                    RecordedAt = at,
+                    Source = ResponseSource.Portal,
+                    Answers = JsonSerializer.Serialize(answers),
+                    Valid = score.Valid,
+                    Total = score.Total,
+                    Band = score.Band,
+                    IsCase = score.Case,
+                    Subscales = JsonSerializer.Serialize(score.Subscales.ToDictionary(s => s.Id, s => s.Score)),
+                    RiskEndorsed = score.Risks.Count > 0,
+                };
+                db.Responses.Add(response);
+
+                var earlier = history.TryGetValue(id, out var list) ? list : history[id] = [];
+                foreach (var signal in AlertRules.For(instrument, score, earlier, new AllianceThresholds(clinic.AllianceLowBelow, clinic.AllianceFallBy)))
+                {
+                    // Alerts older than a fortnight were dealt with at the time.
+                    var old = at < now - Duration.FromDays(14);
+                    db.Alerts.Add(new Alert
+                    {
+                        ClinicId = clinic.Id,
+                        ClientId = client.Id,
+                        TherapistId = client.PrimaryTherapistId ?? session.TherapistId,
+                        Kind = signal.Kind,
+                        Priority = signal.Priority,
+                        State = old ? AlertState.Resolved : AlertState.New,
+                        ResponseId = response.Id,
+                        InstrumentId = id,
+                        Summary = signal.Summary,
+                        RaisedAt = at,
+                        AcknowledgedAt = old ? at + Duration.FromHours(20) : null,
+                        AcknowledgedBy = old ? "demo" : null,
+                        ActionTaken = old ? "Discussed in the next session; plan adjusted." : null,
+                        ResolvedAt = old ? at + Duration.FromDays(7) : null,
+                        ResolvedBy = old ? "demo" : null,
+                        EscalatedAt = !old && signal.Kind == AlertKind.Risk ? at + Duration.FromMinutes(clinic.RiskEscalationMinutes) : null,
+                    });
+                }
+
+                if (score.Total is { } total)
+                {
+                    earlier.Add(total);
+                }
+            }
+        }
+    }
+
+    /// <summary>A point on the way from start to end: fast early change (as in real courses) plus noise.</summary>
+    private decimal Along(decimal start, decimal end, double progress)
+    {
+        var shape = 1 - Math.Exp(-3 * progress);
+        var noise = (_random.NextDouble() - 0.5) * 3;
+        return (decimal)Math.Round((double)start + ((double)(end - start) * shape / (1 - Math.Exp(-3))) + noise);
+    }
+
+    /// <summary>Item answers whose scored total is as close to <paramref name="target"/> as the instrument allows.</summary>
+    private List<string?> Answers(Instrument instrument, decimal target, bool endorseRisk)
+    {
+        var items = instrument.Items;
+        var scored = items.Where(i => i.Scored && !i.Reverse).ToList();
+        var raw = Math.Clamp(target / instrument.Multiplier, instrument.TotalMin / instrument.Multiplier, instrument.TotalMax / instrument.Multiplier);
+        var values = items.ToDictionary(i => i.LinkId, i => i.MinValue);
+        var riskItems = instrument.Risks.Select(r => r.LinkId).ToHashSet(StringComparer.Ordinal);
+        if (endorseRisk)
+        {
+            foreach (var rule in instrument.Risks)
+            {
+                values[rule.LinkId] = rule.AtOrAbove;
+                raw -= rule.AtOrAbove;
+            }
+        }
+
+        // Spread the total over the items in a shuffled order, one point at a time.
+        var order = scored.Where(i => !riskItems.Contains(i.LinkId)).OrderBy(_ => _random.Next()).ToList();
+        while (raw > 0 && order.Any(i => values[i.LinkId] < i.MaxValue))
+        {
+            foreach (var item in order.Where(i => values[i.LinkId] < i.MaxValue))
+            {
+                if (raw <= 0)
+                {
+                    break;
+                }
+
+                values[item.LinkId] += 1;
+                raw -= 1;
+            }
+        }
+
+        return items.Select(i => i.Scored ? Code(i, values[i.LinkId]) : (i.Options.Count > 0 ? i.Options[0].Code : null)).ToList();
+    }
+
+    private static string Code(Item item, decimal value) =>
+        item.IsNumeric ? value.ToString(CultureInfo.InvariantCulture) : item.Options.OrderBy(o => Math.Abs(o.Value - value)).First().Code;
+}

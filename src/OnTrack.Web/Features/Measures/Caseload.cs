@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OnTrack.Domain.Measures;
+using OnTrack.Domain.Outcomes;
+using OnTrack.Web.Data;
+using OnTrack.Web.Features.Scheduling;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web.Features.Measures;
+
+public sealed record LatestScore(string InstrumentId, decimal Latest, decimal? Change, ChangeCategory ReliableChange, string? Band, int Scores);
+
+public sealed record CaseloadRow(
+    Guid ClientId,
+    string Name,
+    CaseColour Status,
+    string StatusReason,
+    IReadOnlyList<LatestScore> Scores,
+    int OpenAlerts,
+    bool OpenRisk,
+    DateTimeOffset? NextSession,
+    DateTimeOffset? LastForm);
+
+/// <summary>
+/// The therapist's caseload (admins: the clinic's) with latest scores, change, status colour, open alerts
+/// and next session. Four set-based queries whatever the number of clients; the rest is in memory.
+/// </summary>
+public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatalog catalog)
+{
+    public async Task<IReadOnlyList<CaseloadRow>> ListAsync(CancellationToken cancellationToken)
+    {
+        if (!caller.IsAdmin && caller.TherapistId is null)
+        {
+            return [];
+        }
+
+        var now = db.Clock.GetCurrentInstant();
+        var clients = await db.ClientRecords.AsNoTracking().Where(c => c.DischargedAt == null)
+            .Select(c => new { c.Id, c.FullName }).ToListAsync(cancellationToken);
+        var ids = clients.Select(c => c.Id).ToList();
+
+        var scores = await db.Responses.AsNoTracking().Where(r => r.Valid && r.Total != null)
+            .OrderBy(r => r.CompletedAt)
+            .Select(r => new { r.ClientId, r.InstrumentId, r.CompletedAt, Total = r.Total!.Value })
+            .ToListAsync(cancellationToken);
+        var alerts = await db.Alerts.AsNoTracking().Where(a => a.State != AlertState.Resolved)
+            .Select(a => new { a.ClientId, a.Kind }).ToListAsync(cancellationToken);
+        var next = await db.Participants.AsNoTracking()
+            .Where(p => p.Status == ParticipantStatus.Booked && p.Appointment!.Status == AppointmentStatus.Booked && p.Appointment.Start >= now)
+            .GroupBy(p => p.ClientId)
+            .Select(g => new { ClientId = g.Key, Start = g.Min(p => p.Appointment!.Start) })
+            .ToListAsync(cancellationToken);
+
+        var scoresByClient = scores.ToLookup(s => s.ClientId);
+        var alertsByClient = alerts.ToLookup(a => a.ClientId);
+        var nextByClient = next.ToDictionary(n => n.ClientId, n => n.Start);
+        var rows = new List<CaseloadRow>(clients.Count);
+        foreach (var client in clients)
+        {
+            var latest = new List<LatestScore>();
+            var outcomes = new List<Progress>();
+            foreach (var measure in scoresByClient[client.Id].GroupBy(s => s.InstrumentId))
+            {
+                if (!catalog.All.TryGetValue(measure.Key, out var instrument))
+                {
+                    continue;
+                }
+
+                var progress = Progress.Of(instrument, measure.Select(s => new ScorePoint(s.CompletedAt.ToUnixTimeTicks(), s.Total)).ToList());
+                latest.Add(new LatestScore(instrument.Id, progress.Latest!.Value, progress.Scores > 1 ? progress.Change : null, progress.Category, progress.Band, progress.Scores));
+                if (instrument.Role == InstrumentRole.Outcome)
+                {
+                    outcomes.Add(progress);
+                }
+            }
+
+            var open = alertsByClient[client.Id].ToList();
+            var openRisk = open.Any(a => a.Kind is AlertKind.Risk);
+            var (colour, reason) = CaseStatus.Of(outcomes, open.Any(a => a.Kind is AlertKind.Risk or AlertKind.NotOnTrack), open.Count > 0);
+            var last = scoresByClient[client.Id].Select(s => (Instant?)s.CompletedAt).LastOrDefault();
+            rows.Add(new CaseloadRow(client.Id, client.FullName, colour, reason, latest, open.Count, openRisk,
+                nextByClient.TryGetValue(client.Id, out var n) ? n.ToDateTimeOffset() : null, last?.ToDateTimeOffset()));
+        }
+
+        db.AuditRead("Caseload", "list", null, $"{rows.Count} clients");
+        await db.SaveChangesAsync(cancellationToken);
+        return rows;
+    }
+
+    /// <summary>Sorts by a column name from the page or API; most urgent first by default.</summary>
+    public static IEnumerable<CaseloadRow> Sort(IEnumerable<CaseloadRow> rows, string? by) => by switch
+    {
+        "name" => rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase),
+        "next" => rows.OrderBy(r => r.NextSession ?? DateTimeOffset.MaxValue).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase),
+        "alerts" => rows.OrderByDescending(r => r.OpenAlerts).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase),
+        "phq-9" or "gad-7" or "ontrack-session-check" => rows.OrderByDescending(r => r.Scores.FirstOrDefault(s => s.InstrumentId == by)?.Latest ?? decimal.MinValue),
+        _ => rows.OrderByDescending(r => r.Status).ThenByDescending(r => r.OpenAlerts).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase),
+    };
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OnTrack.Web.Data;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web.Features.Measures;
+
+/// <summary>
+/// Kiosk mode: staff hand a clinic tablet to one client. The staff member is signed out of the tablet and
+/// a short-lived kiosk sign-in, valid only under /kiosk, lets the client see and send their own due forms
+/// and nothing else; it ends when the last form is sent.
+/// </summary>
+public static class KioskEndpoints
+{
+    public static IEndpointRouteBuilder MapKiosk(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/clients/{clientId:guid}/kiosk", StartAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Therapist, Roles.Reception))
+            .DisableAntiforgery() // validated explicitly below, before anything changes
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> StartAsync(Guid clientId, HttpContext context, IAntiforgery antiforgery, OnTrackDbContext db, Caller caller)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.BadRequest();
+        }
+
+        var client = await db.ClientRecords.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clientId);
+        if (client is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, caller.UserId!),
+            new Claim(ClaimTypes.Name, $"kiosk for {Clients.ClientNames.Initials(client.FullName)} (started by {caller.UserName})"),
+            new Claim(ClaimTypes.Role, Roles.Client),
+            new Claim(OnTrackClaims.Kiosk, "true"),
+            new Claim(OnTrackClaims.Clinic, client.ClinicId.ToString()),
+            new Claim(OnTrackClaims.Client, client.Id.ToString()),
+        ], SecuritySetup.KioskScheme);
+        await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+        await context.SignInAsync(SecuritySetup.KioskScheme, new ClaimsPrincipal(identity));
+        return TypedResults.Redirect("/kiosk");
+    }
+}

@@ -1,0 +1,122 @@
+// OnTrack's small amount of browser script: keeps form progress, draws charts. Pages work without it.
+(function () {
+    'use strict';
+
+    // Answers in progress survive the phone sleeping, the tab being reloaded or the browser discarding
+    // it: they are kept in this tab's sessionStorage (gone when the tab closes) and cleared on submit.
+    function keepProgress(form) {
+        if (form.dataset.progressReady) { return; }
+        form.dataset.progressReady = '1';
+        var key = 'ontrack:progress:' + form.dataset.progressKey;
+        var saved = {};
+        try { saved = JSON.parse(sessionStorage.getItem(key) || '{}'); } catch (e) { saved = {}; }
+        Object.keys(saved).forEach(function (name) {
+            form.querySelectorAll('input[type=radio]').forEach(function (input) {
+                if (input.name === name && input.value === saved[name] && !form.querySelector('input[type=radio][name="' + CSS.escape(name) + '"]:checked')) {
+                    input.checked = true;
+                }
+            });
+        });
+        function count() {
+            var groups = form.querySelectorAll('fieldset[data-item]');
+            var answered = form.querySelectorAll('fieldset[data-item] input[type=radio]:checked').length;
+            var status = form.querySelector('[data-progress-status]');
+            if (status) { status.textContent = answered + ' of ' + groups.length + ' answered'; }
+        }
+        form.addEventListener('change', function (event) {
+            if (event.target && event.target.type === 'radio') {
+                saved[event.target.name] = event.target.value;
+                try { sessionStorage.setItem(key, JSON.stringify(saved)); } catch (e) { /* private mode: nothing kept */ }
+                count();
+            }
+        });
+        form.addEventListener('submit', function () {
+            try { sessionStorage.removeItem(key); } catch (e) { /* ignore */ }
+        });
+        count();
+    }
+
+    var chartLoading = null;
+    function loadScript(src) {
+        return new Promise(function (resolve, reject) {
+            var s = document.createElement('script');
+            s.src = src; s.onload = resolve; s.onerror = reject;
+            document.head.appendChild(s);
+        });
+    }
+    function loadCharts() {
+        if (!chartLoading) {
+            chartLoading = loadScript('lib/chartjs/chart.umd.min.js')
+                .then(function () { return loadScript('lib/chartjs/chartjs-plugin-annotation.min.js'); })
+                .then(function () { window.Chart.register(window['chartjs-plugin-annotation']); });
+        }
+        return chartLoading;
+    }
+
+    // Bands from well to unwell: green to red, whichever way the measure runs.
+    var bandColours = ['rgba(46,160,67,.13)', 'rgba(140,190,60,.13)', 'rgba(240,200,40,.16)', 'rgba(240,140,40,.16)', 'rgba(220,60,50,.16)', 'rgba(170,20,40,.18)'];
+
+    function drawChart(canvas) {
+        if (canvas.dataset.drawn) { return; }
+        canvas.dataset.drawn = '1';
+        var spec = JSON.parse(canvas.dataset.chart);
+        var annotations = {};
+        var bands = spec.bands || [];
+        bands.forEach(function (band, i) {
+            var rank = spec.higherIsWorse ? i : bands.length - 1 - i;
+            var colour = bandColours[Math.round(rank * (bandColours.length - 1) / Math.max(1, bands.length - 1))];
+            annotations['band' + i] = {
+                type: 'box', yMin: band.min - (i === 0 ? 0 : 0.5), yMax: band.max + (i === bands.length - 1 ? 0 : 0.5),
+                backgroundColor: colour, borderWidth: 0, drawTime: 'beforeDatasetsDraw',
+                label: { display: true, content: band.label, position: { x: 'end', y: 'center' }, color: 'rgba(60,60,60,.75)', font: { size: 10 } }
+            };
+        });
+        if (spec.cutoff !== null && spec.cutoff !== undefined) {
+            annotations.cutoff = {
+                type: 'line', yMin: spec.cutoff, yMax: spec.cutoff, borderColor: 'rgba(176,42,55,.9)', borderWidth: 1.5, borderDash: [6, 4],
+                label: { display: true, content: spec.cutoffLabel || ('cutoff ' + spec.cutoff), position: 'start', backgroundColor: 'rgba(176,42,55,.85)', font: { size: 10 } }
+            };
+        }
+        var datasets = [];
+        if (spec.expected && spec.expected.length) {
+            datasets.push({ label: 'Expected range (upper)', data: spec.expected.map(function (e) { return e.high; }), borderWidth: 0, pointRadius: 0, fill: '+1', backgroundColor: 'rgba(13,110,253,.12)' });
+            datasets.push({ label: 'Expected range (lower)', data: spec.expected.map(function (e) { return e.low; }), borderWidth: 0, pointRadius: 0, fill: false });
+            datasets.push({ label: 'Expected', data: spec.expected.map(function (e) { return e.mid; }), borderColor: 'rgba(13,110,253,.6)', borderDash: [4, 4], borderWidth: 1.5, pointRadius: 0, fill: false });
+        }
+        datasets.push({
+            label: spec.title, data: spec.points.map(function (p) { return p.y; }),
+            borderColor: '#0b3d6e', backgroundColor: '#0b3d6e', borderWidth: 2.5, pointRadius: 4,
+            pointBackgroundColor: spec.points.map(function (p) { return p.risk ? '#b02a37' : '#0b3d6e'; }),
+            pointRadiusHover: 6, tension: 0.15, spanGaps: true
+        });
+        new window.Chart(canvas, {
+            type: 'line',
+            data: { labels: spec.labels, datasets: datasets },
+            options: {
+                responsive: true, maintainAspectRatio: false, animation: false,
+                scales: {
+                    y: { min: spec.min, max: spec.max, title: { display: true, text: spec.axis || 'score' } },
+                    x: { title: { display: !!spec.xAxis, text: spec.xAxis } }
+                },
+                plugins: {
+                    legend: { display: !!(spec.expected && spec.expected.length), labels: { filter: function (item) { return item.text.indexOf('(') < 0; } } },
+                    annotation: { annotations: annotations },
+                    tooltip: { callbacks: { afterLabel: function (ctx) { var p = spec.points[ctx.dataIndex]; return ctx.dataset.label === spec.title && p && p.band ? p.band : ''; } } }
+                }
+            }
+        });
+    }
+
+    function init() {
+        document.querySelectorAll('form[data-progress-key]').forEach(keepProgress);
+        var charts = document.querySelectorAll('canvas[data-chart]');
+        if (charts.length) {
+            loadCharts().then(function () { charts.forEach(drawChart); });
+        }
+    }
+
+    document.addEventListener('DOMContentLoaded', init);
+    if (window.Blazor && window.Blazor.addEventListener) {
+        window.Blazor.addEventListener('enhancedload', init);
+    }
+})();

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using OnTrack.Domain.Outcomes;
+using OnTrack.Web.Features.Measures;
+
+namespace OnTrack.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class MeasuresJourneyTests(BrowserApp app)
+{
+    private static string Shot(string name) => Path.Combine(BrowserApp.ScreenshotFolder, name);
+
+    [Fact]
+    public async Task ClientOnAPhone_EndorsesPhq9Item9_SeesCrisisResources_AndTheTherapistAcknowledgesTheAlert()
+    {
+        var phone = await app.PhoneAsync();
+        await BrowserApp.SignInAsync(phone, "alex.morgan@example.test");
+
+        // The reminder email's link opens the first due form.
+        await phone.GotoAsync("/my/forms?start=1");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Patient Health Questionnaire (PHQ-9)" })).ToBeVisibleAsync();
+        var answers = new[] { "Several days", "Several days", "More than half the days", "Several days", "Not at all", "Several days", "Several days", "Not at all", "Several days" };
+        for (var i = 0; i < 4; i++)
+        {
+            await phone.Locator($"fieldset[data-item='{i + 1}']").GetByText(answers[i], new() { Exact = true }).ClickAsync();
+        }
+
+        // The phone sleeps and the tab reloads: the answers so far are still there.
+        await phone.ReloadAsync();
+        await Assertions.Expect(phone.Locator("fieldset[data-item='3']").GetByLabel("More than half the days", new() { Exact = true })).ToBeCheckedAsync();
+        await Assertions.Expect(phone.GetByText("4 of 10 answered")).ToBeVisibleAsync();
+
+        for (var i = 4; i < answers.Length; i++)
+        {
+            await phone.Locator($"fieldset[data-item='{i + 1}']").GetByText(answers[i], new() { Exact = true }).ClickAsync();
+        }
+
+        await phone.ScreenshotAsync(new() { Path = Shot("phq9-form-phone.png"), FullPage = true });
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        var crisis = phone.GetByTestId("crisis");
+        await Assertions.Expect(crisis).ToBeVisibleAsync();
+        await Assertions.Expect(crisis).ToContainTextAsync("988");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Next form") })).ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = Shot("phq9-crisis-phone.png"), FullPage = true });
+
+        // The therapist finds a high-priority alert on her dashboard and acknowledges it with what she did.
+        var desk = await app.DesktopAsync();
+        await BrowserApp.SignInAsync(desk, "maya.chen@demo.ontrack.test");
+        await desk.GotoAsync("/caseload");
+        var alex = desk.Locator("tr[data-client='Alex Morgan']");
+        await Assertions.Expect(alex).ToHaveAttributeAsync("data-status", "Red");
+        await Assertions.Expect(alex).ToContainTextAsync("risk");
+        await desk.ScreenshotAsync(new() { Path = Shot("caseload-therapist.png"), FullPage = true });
+
+        await desk.GotoAsync("/alerts");
+        var riskAlert = desk.GetByRole(AriaRole.Link).Filter(new() { HasText = "Alex Morgan" }).Filter(new() { HasText = "item 9" });
+        await Assertions.Expect(riskAlert).ToHaveCountAsync(1);
+        await desk.ScreenshotAsync(new() { Path = Shot("alerts-therapist.png"), FullPage = true });
+        await riskAlert.ClickAsync();
+        await desk.GetByLabel("What did you do? (required)").FillAsync("Phoned Alex at 08:40; safe; safety plan reviewed; session today as planned.");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+        await Assertions.Expect(desk.GetByTestId("alert-state")).ToHaveTextAsync("Acknowledged");
+        await desk.ScreenshotAsync(new() { Path = Shot("alert-acknowledged.png"), FullPage = true });
+
+        var stored = await app.WithDbAsync(db => db.Alerts.Where(a => a.Client!.FullName == "Alex Morgan" && a.Kind == AlertKind.Risk).ToListAsync());
+        var alert = Assert.Single(stored);
+        Assert.Equal(AlertState.Acknowledged, alert.State);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.Kind == "risk-alert" && m.TextBody.Contains(alert.Id.ToString()))));
+    }
+
+    [Fact]
+    public async Task TherapistChart_ShowsEachMeasureWithItsBands_AndTheClientSeesTheirsInPlainWords()
+    {
+        var desk = await app.DesktopAsync();
+        await BrowserApp.SignInAsync(desk, "maya.chen@demo.ontrack.test");
+        var priya = await app.WithDbAsync(db => db.ClientRecords.Where(c => c.FullName == "Priya Patel").Select(c => c.Id).SingleAsync());
+        await desk.GotoAsync($"/clients/{priya}/chart");
+        var phq = desk.Locator("section[data-measure='phq-9']");
+        await Assertions.Expect(phq).ToContainTextAsync("reliable deterioration");
+        await Assertions.Expect(phq.Locator("canvas[data-drawn='1']")).ToHaveCountAsync(1);
+        await desk.WaitForFunctionAsync("() => window.Chart && Object.keys(window.Chart.instances).length >= 3");
+        await phq.Locator("summary").ClickAsync();
+        await Assertions.Expect(phq.Locator("table")).ToContainTextAsync("Thoughts that you would be better off dead");
+        await desk.ScreenshotAsync(new() { Path = Shot("chart-therapist.png"), FullPage = true });
+
+        var phone = await app.PhoneAsync();
+        await BrowserApp.SignInAsync(phone, "jordan.lee@example.test");
+        await phone.GotoAsync("/my/progress");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Mood (PHQ-9)" })).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByTestId("summary-gad-7")).ToContainTextAsync("real improvement");
+        await phone.WaitForFunctionAsync("() => window.Chart && Object.keys(window.Chart.instances).length >= 2");
+        await phone.ScreenshotAsync(new() { Path = Shot("progress-client-phone.png"), FullPage = true });
+    }
+}
