@@ -92,4 +92,60 @@ public sealed class MeasuresJourneyTests(BrowserApp app)
         await phone.WaitForFunctionAsync("() => window.Chart && Object.keys(window.Chart.instances).length >= 2");
         await phone.ScreenshotAsync(new() { Path = Shot("progress-client-phone.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task StaffHandTheTabletToAClient_WhoSeesOnlyTheirForms_AndItLocksWhenTheyAreDone()
+    {
+        var tablet = await app.PhoneAsync();
+        await BrowserApp.SignInAsync(tablet, "maya.chen@demo.ontrack.test");
+        var priya = await app.WithDbAsync(db => db.ClientRecords.Where(c => c.FullName == "Priya Patel").Select(c => c.Id).SingleAsync());
+        await tablet.GotoAsync($"/clients/{priya}/measures");
+        await tablet.GetByRole(AriaRole.Button, new() { Name = "Hand the tablet to Priya Patel" }).ClickAsync();
+
+        await Assertions.Expect(tablet.GetByRole(AriaRole.Heading, new() { Name = "Check-in forms" })).ToBeVisibleAsync();
+        await tablet.ScreenshotAsync(new() { Path = Shot("kiosk-start.png"), FullPage = true });
+        await tablet.GetByRole(AriaRole.Link, new() { Name = "Start" }).ClickAsync();
+        var sent = 0;
+        for (var form = 0; form < 6; form++)
+        {
+            await tablet.Locator("fieldset[data-item]").First.WaitForAsync();
+            foreach (var item in await tablet.Locator("fieldset[data-item]").AllAsync())
+            {
+                var scale = await item.Locator(".ot-scale").CountAsync() > 0;
+                await (scale ? item.Locator("label").Last : item.Locator("label").First).ClickAsync();
+            }
+
+            await tablet.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+            await tablet.WaitForLoadStateAsync();
+            sent++;
+            var next = tablet.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Next form") });
+            try
+            {
+                await Assertions.Expect(tablet.GetByRole(AriaRole.Heading, new() { Name = "Thank you — sent" })).ToBeVisibleAsync();
+            }
+            catch (PlaywrightException)
+            {
+                await tablet.ScreenshotAsync(new() { Path = Shot("kiosk-failed.png"), FullPage = true });
+                throw;
+            }
+            if (await next.CountAsync() == 0)
+            {
+                break;
+            }
+
+            await next.ClickAsync();
+            await tablet.GetByRole(AriaRole.Link, new() { Name = "Start" }).ClickAsync();
+        }
+
+        await Assertions.Expect(tablet.GetByText("This tablet is now locked")).ToBeVisibleAsync();
+        await tablet.ScreenshotAsync(new() { Path = Shot("kiosk-locked.png"), FullPage = true });
+        Assert.True(sent >= 3, $"{sent} forms sent");
+        Assert.Equal(sent, await app.WithDbAsync(db => db.Responses.CountAsync(r => r.ClientId == priya && r.Source == ResponseSource.Kiosk)));
+
+        // Locked: the kiosk shows nothing more, and the therapist was signed out of the tablet.
+        await tablet.GotoAsync("/kiosk");
+        await Assertions.Expect(tablet.GetByRole(AriaRole.Heading, new() { Name = "This tablet is locked" })).ToBeVisibleAsync();
+        await tablet.GotoAsync("/caseload");
+        await tablet.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
 }
