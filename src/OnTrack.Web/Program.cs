@@ -4,6 +4,7 @@ using OnTrack.Web.Components;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Interop;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Notifications;
 using OnTrack.Web.Features.Scheduling;
@@ -40,6 +41,7 @@ app.MapScheduling();
 app.MapClients();
 app.MapMeasures();
 app.MapKiosk();
+app.MapInterop();
 app.MapOnTrackApiDocs();
 
 app.Run();

@@ -41,6 +41,26 @@ public abstract class InstrumentCatalogTests(OnTrackApp app)
         }
     }
 
+    [Fact]
+    public void ADefinitionThatIsNotValidFhir_StopsStartUp_WithFirelysMessage()
+    {
+        var folder = Directory.CreateTempSubdirectory("ontrack-instruments-").FullName;
+        var phq = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "instruments", "phq-9.json"));
+        File.WriteAllText(Path.Combine(folder, "phq-9.json"), phq.Replace("\"status\": \"active\"", "\"status\": \"sort-of\"", StringComparison.Ordinal));
+        try
+        {
+            using var broken = app.WithWebHostBuilder(b => b.UseSetting("OnTrack:Measures:InstrumentsFolder", folder));
+            var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
+            var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
+            Assert.Contains("phq-9.json", messages, StringComparison.Ordinal);
+            Assert.Contains("sort-of", messages, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static IEnumerable<Exception> Flatten(Exception? e)
     {
         for (; e is not null; e = e.InnerException)

@@ -31,14 +31,17 @@ public sealed class InstrumentCatalog
         }
 
         var instruments = new Dictionary<string, Instrument>(StringComparer.Ordinal);
+        var questionnaires = new Dictionary<string, Hl7.Fhir.Model.Questionnaire>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(Folder, "*.json").Order(StringComparer.Ordinal))
         {
             Instrument instrument;
+            var text = File.ReadAllText(file);
             try
             {
-                instrument = InstrumentReader.Read(File.ReadAllText(file), Path.GetFileName(file));
+                instrument = InstrumentReader.Read(text, Path.GetFileName(file));
+                questionnaires[instrument.Id] = Interop.FhirJson.ParseQuestionnaire(text);
             }
-            catch (InstrumentFormatException ex)
+            catch (Exception ex) when (ex is InstrumentFormatException or InvalidOperationException or System.Text.Json.JsonException)
             {
                 throw new InvalidOperationException($"Instrument definition {file} cannot be used: {ex.Message}", ex);
             }
@@ -50,7 +53,11 @@ public sealed class InstrumentCatalog
         }
 
         All = instruments;
+        Questionnaires = questionnaires;
     }
+
+    /// <summary>Each instrument's questionnaire as Firely parsed it: what OnTrack serves as FHIR.</summary>
+    public IReadOnlyDictionary<string, Hl7.Fhir.Model.Questionnaire> Questionnaires { get; }
 
     public string Folder { get; }
 
