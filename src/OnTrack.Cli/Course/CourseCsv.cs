@@ -12,7 +12,7 @@ internal sealed class CourseCsvException(string message) : Exception(message);
 internal sealed record CsvColumns(string Client, string Time, string Score, string? Intake, TimeScale Scale);
 
 /// <summary>What a pass over the file gives: per-client sums (in order of first appearance) and the client ids.</summary>
-internal sealed record CourseSums(ClientSums[] Clients, string[] Ids, long Rows);
+internal sealed record CourseSums(ClientSums[] Clients, ClientIdTable Ids, long Rows);
 
 /// <summary>
 /// Streams a CSV of scores straight into per-client sums: one pass, one buffer, no row objects. Fields
@@ -40,13 +40,10 @@ internal static class CourseCsv
         long consumed = 0;
         var eof = false;
         int[]? map = null;
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        var idList = new List<string>();
+        var ids = new ClientIdTable();
         var acc = new Accumulator[1024];
         var count = 0;
         long rows = 0;
-        var chars = new char[256];
         var lastId = new byte[256];
         var lastIdLength = -1;
         var lastIndex = -1;
@@ -135,26 +132,17 @@ internal static class CourseCsv
                     throw new CourseCsvException($"{name} line {line}: the client id ({columns.Client}) is empty.");
                 }
 
-                if (chars.Length < idBytes.Length)
+                index = ids.GetOrAdd(idBytes, out var added);
+                if (added)
                 {
-                    chars = new char[idBytes.Length * 2];
-                }
-
-                var n = Encoding.UTF8.GetChars(idBytes, chars);
-                var key = chars.AsSpan(0, n);
-                if (!lookup.TryGetValue(key, out index))
-                {
-                    index = count++;
-                    var id = key.ToString();
-                    ids.Add(id, index);
-                    idList.Add(id);
+                    count++;
                     if (index == acc.Length)
                     {
                         Array.Resize(ref acc, acc.Length * 2);
                     }
 
                     acc[index].Intake = double.NaN;
-                    onClient?.Invoke(index, id);
+                    onClient?.Invoke(index, ids.Id(index));
                 }
 
                 if (lastId.Length < idBytes.Length)
@@ -185,7 +173,7 @@ internal static class CourseCsv
                 }
                 else if (intake != a.Intake)
                 {
-                    throw new CourseCsvException($"{name} line {line}: {columns.Intake} for client '{idList[index]}' is {intake.ToString(CultureInfo.InvariantCulture)} here but {a.Intake.ToString(CultureInfo.InvariantCulture)} on an earlier row; intake must be the same on all of a client's rows.");
+                    throw new CourseCsvException($"{name} line {line}: {columns.Intake} for client '{ids.Id(index)}' is {intake.ToString(CultureInfo.InvariantCulture)} here but {a.Intake.ToString(CultureInfo.InvariantCulture)} on an earlier row; intake must be the same on all of a client's rows.");
                 }
             }
 
@@ -211,7 +199,7 @@ internal static class CourseCsv
             sums[i] = new ClientSums(a.N, a.SumF, a.SumF2, a.SumY, a.SumFY, a.SumY2, double.IsNaN(a.Intake) ? 0 : a.Intake);
         }
 
-        return new CourseSums(sums, [.. idList], rows);
+        return new CourseSums(sums, ids, rows);
     }
 
     private static int[] Header(ReadOnlySpan<byte> line, string name, CsvColumns columns)
