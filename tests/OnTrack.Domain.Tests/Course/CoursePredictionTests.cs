@@ -38,14 +38,34 @@ public sealed class CoursePredictionTests
     }
 
     [Fact]
-    public void ConditionalCourse_ClientAboveTheExpectedCourse_StaysAboveButShrinksTowardIt()
+    public void ConditionalCourse_ClientAboveTheExpectedCourse_IsTheBlupAndNarrower()
     {
         var expected = Model.ExpectedCourse(16, [1, 2, 3, 8], [0.5]);
-        var seen = ClientSums.FromScores(TimeScale.Log1P, 16, [(1, expected[0].Mean + 5), (2, expected[1].Mean + 5), (3, expected[2].Mean + 5)]);
+        var scores = new (double T, double Y)[] { (1, expected[0].Mean + 5), (2, expected[1].Mean + 5), (3, expected[2].Mean + 5) };
+        var seen = ClientSums.FromScores(TimeScale.Log1P, 16, scores);
 
         var rest = Model.ConditionalCourse(seen, [8], [0.5]);
+        var (u0, u1, _, _, _) = Model.ClientEffects(seen);
 
-        Assert.InRange(rest[0].Mean - expected[3].Mean, 0.5, 5);
+        // The textbook BLUP, b = (ZᵀZ/σ² + Σ⁻¹)⁻¹ Zᵀr/σ², computed independently of the lme4-form code.
+        var (v00, v01, v11) = Model.RandomCovariance;
+        var s2 = Model.ResidualSd * Model.ResidualSd;
+        var det = (v00 * v11) - (v01 * v01);
+        double a00 = v11 / det, a01 = -v01 / det, a11 = v00 / det, r0 = 0, r1 = 0;
+        var b = Model.FixedEffects;
+        foreach (var (t, y) in scores)
+        {
+            var f = Math.Log(t + 1);
+            var residual = y - (b[0] + (b[1] * f) + (b[2] * 16) + (b[3] * f * 16));
+            (a00, a01, a11) = (a00 + (1 / s2), a01 + (f / s2), a11 + (f * f / s2));
+            (r0, r1) = (r0 + (residual / s2), r1 + (f * residual / s2));
+        }
+
+        var d = (a00 * a11) - (a01 * a01);
+        Assert.Equal(((a11 * r0) - (a01 * r1)) / d, u0, 1e-9);
+        Assert.Equal(((a00 * r1) - (a01 * r0)) / d, u1, 1e-9);
+        Assert.Equal(expected[3].Mean + u0 + (u1 * Math.Log(9)), rest[0].Mean, 1e-9);
+        Assert.True(rest[0].Mean > expected[3].Mean, "a client above the course is predicted above it");
         Assert.True(rest[0].Sd < expected[3].Sd, "knowing the client narrows the interval");
     }
 
