@@ -51,7 +51,7 @@ internal static class BoundedMinimizer
                 }
             }
 
-            if (spread <= 1e-11 * (1 + Math.Abs(values[0])) && size < 1e-6)
+            if (spread <= 1e-9 * (1 + Math.Abs(values[0])) && size < 1e-4)
             {
                 break;
             }
@@ -107,6 +107,8 @@ internal static class BoundedMinimizer
     private static bool Polish(Func<double[], double> f, ref double[] x, ref double fx, double[] lower)
     {
         var dim = x.Length;
+        double[,]? hessian = null;
+        int[]? hessianFree = null;
         for (var iteration = 0; iteration < 60; iteration++)
         {
             var h = new double[dim];
@@ -139,56 +141,30 @@ internal static class BoundedMinimizer
             }
 
             var k = free.Length;
-            var hessian = new double[k, k];
-            for (var a = 0; a < k; a++)
+            // The Hessian is kept while Newton steps succeed in full: recomputing it costs four times a
+            // gradient, and near the optimum it hardly changes (the steps then converge almost as fast).
+            var fresh = false;
+            if (hessian is null || hessianFree is null || !hessianFree.SequenceEqual(free))
             {
-                for (var b = a; b < k; b++)
-                {
-                    var i = free[a];
-                    var j = free[b];
-                    var base0 = new double[dim];
-                    Array.Copy(x, base0, dim);
-                    // Centre the stencil inside the box so no evaluation falls beyond a bound.
-                    for (var m = 0; m < dim; m++)
-                    {
-                        base0[m] = Math.Max(base0[m], lower[m] + (2 * h[m]));
-                    }
-
-                    double value;
-                    if (i == j)
-                    {
-                        var fc = f(base0);
-                        value = (f(Shift(base0, i, h[i])) - (2 * fc) + f(Shift(base0, i, -h[i]))) / (h[i] * h[i]);
-                    }
-                    else
-                    {
-                        value = (f(Shift(Shift(base0, i, h[i]), j, h[j])) - f(Shift(Shift(base0, i, h[i]), j, -h[j]))
-                            - f(Shift(Shift(base0, i, -h[i]), j, h[j])) + f(Shift(Shift(base0, i, -h[i]), j, -h[j]))) / (4 * h[i] * h[j]);
-                    }
-
-                    hessian[a, b] = value;
-                    hessian[b, a] = value;
-                }
+                hessian = Hessian(f, x, h, free, lower);
+                hessianFree = free;
+                fresh = true;
             }
 
             var g = free.Select(i => gradient[i]).ToArray();
-            var step = SolvePositive(hessian, g);
-            if (step is null)
-            {
-                // Not convex here: a scaled gradient step, then let the next iteration try Newton again.
-                step = g.Select((v, a) => v / Math.Max(Math.Abs(hessian[a, a]), 1e-8)).ToArray();
-            }
+            var newton = SolvePositive(hessian, g);
+            var h2 = hessian;
+            // Not convex here: a scaled gradient step, then let the next iteration try Newton again.
+            var step = newton ?? g.Select((v, a) => v / Math.Max(Math.Abs(h2[a, a]), 1e-8)).ToArray();
 
             // Stop on the size of the step, not on the predicted decrease: near the optimum the criterion is
-            // flat to second order, so a decrease of 1e-10 can still hide a θ error of 1e-5.
+            // flat to second order, so a decrease of 1e-10 can still hide a θ error of 1e-5. Below 1e-7 the
+            // steps are rounding noise in the criterion (about 1e-14 of it) seen through the differences.
             var largest = step.Max(Math.Abs);
-            if (largest < 1e-10)
-            {
-                return true;
-            }
+            var last = largest < 1e-7 * Math.Max(1, x.Max(Math.Abs));
 
             var improved = false;
-            for (var t = 1.0; t > 1e-6; t /= 2)
+            for (var t = 1.0; t > (last ? 0.9 : 1e-6); t /= 2)
             {
                 var candidate = (double[])x.Clone();
                 for (var a = 0; a < k; a++)
@@ -203,8 +179,25 @@ internal static class BoundedMinimizer
                     improved = true;
                     x = candidate;
                     fx = fc;
+                    if (t < 1 || newton is null)
+                    {
+                        hessian = null;
+                    }
+
                     break;
                 }
+            }
+
+            if (last)
+            {
+                return true;
+            }
+
+            if (!improved && !fresh)
+            {
+                // The kept Hessian may be stale: try again with a new one before concluding.
+                hessian = null;
+                continue;
             }
 
             if (!improved)
@@ -216,6 +209,37 @@ internal static class BoundedMinimizer
         }
 
         return false;
+    }
+
+    /// <summary>Central-difference Hessian over the free parameters, its stencil kept inside the bounds.</summary>
+    private static double[,] Hessian(Func<double[], double> f, double[] x, double[] h, int[] free, double[] lower)
+    {
+        var dim = x.Length;
+        var k = free.Length;
+        var hessian = new double[k, k];
+        var centre = (double[])x.Clone();
+        for (var m = 0; m < dim; m++)
+        {
+            centre[m] = Math.Max(centre[m], lower[m] + (2 * h[m]));
+        }
+
+        var fc = f(centre);
+        for (var a = 0; a < k; a++)
+        {
+            for (var b = a; b < k; b++)
+            {
+                var i = free[a];
+                var j = free[b];
+                var value = i == j
+                    ? (f(Shift(centre, i, h[i])) - (2 * fc) + f(Shift(centre, i, -h[i]))) / (h[i] * h[i])
+                    : (f(Shift(Shift(centre, i, h[i]), j, h[j])) - f(Shift(Shift(centre, i, h[i]), j, -h[j]))
+                        - f(Shift(Shift(centre, i, -h[i]), j, h[j])) + f(Shift(Shift(centre, i, -h[i]), j, -h[j]))) / (4 * h[i] * h[j]);
+                hessian[a, b] = value;
+                hessian[b, a] = value;
+            }
+        }
+
+        return hessian;
     }
 
     private static double[]? SolvePositive(double[,] a, double[] b)

