@@ -12,6 +12,7 @@ internal static class Cli
         var root = new RootCommand("OnTrack: tools for a psychotherapy clinic's analyst and administrator.");
         root.Subcommands.Add(SeriesCommand.Create(console));
         root.Subcommands.Add(Measures.MeasuresCommand.Create(console));
+        root.Subcommands.Add(Course.CourseCommand.Create(console));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = new ConsoleTextWriter(console), Error = new ConsoleTextWriter(console) });
     }
 

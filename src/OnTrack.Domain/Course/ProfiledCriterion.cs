@@ -1,0 +1,300 @@
+namespace OnTrack.Domain.Course;
+
+/// <summary>
+/// lme4's profiled deviance (ML) or REML criterion of score ~ f·intake + (f | client) as a function of
+/// the relative covariance factor θ = (λ₀₀, λ₁₀, λ₁₁), computed from per-client sums alone.
+/// </summary>
+/// <remarks>
+/// With Zᵢ = [1, f] and, because intake is constant within a client, Xᵢ = Zᵢ·[I, aᵢI], every block
+/// lme4 forms (Λ'ZᵢᵀZᵢΛ + I, ZᵢᵀXᵢ, XᵢᵀXᵢ, Zᵢᵀy, Xᵢᵀy, yᵀy) is a function of Aᵢ = ZᵢᵀZᵢ, cᵢ = Zᵢᵀyᵢ,
+/// yᵢᵀyᵢ and aᵢ. Clients with the same Aᵢ (same sessions attended) share every θ-dependent quantity, so
+/// they are merged once up front into one group with Σa, Σa², Σc, Σac, Σccᵀ, Σyᵀy; an evaluation then
+/// costs a few dozen flops per distinct session pattern — linear in clients at worst.
+/// </remarks>
+internal sealed class ProfiledCriterion
+{
+    private readonly double[] _n, _s1, _s2, _count, _sa, _sa2, _c0, _c1, _ac0, _ac1, _cc00, _cc01, _cc11;
+    private readonly double _yy;
+
+    public ProfiledCriterion(ReadOnlySpan<ClientSums> clients, bool useIntake, bool reml)
+    {
+        UseIntake = useIntake;
+        Reml = reml;
+        P = useIntake ? 4 : 2;
+        var index = new Dictionary<(int, long, long), int>();
+        var sums = new List<Compensated[]>();
+        var yy = default(Compensated);
+        long rows = 0;
+        foreach (var c in clients)
+        {
+            rows += c.Count;
+            var key = (c.Count, BitConverter.DoubleToInt64Bits(c.SumF), BitConverter.DoubleToInt64Bits(c.SumF2));
+            if (!index.TryGetValue(key, out var g))
+            {
+                g = sums.Count;
+                index.Add(key, g);
+                sums.Add(new Compensated[10]);
+            }
+
+            var a = useIntake ? c.Intake : 0;
+            var s = sums[g];
+            s[0].Add(1);
+            s[1].Add(a);
+            s[2].Add(a * a);
+            s[3].Add(c.SumY);
+            s[4].Add(c.SumFY);
+            s[5].Add(a * c.SumY);
+            s[6].Add(a * c.SumFY);
+            s[7].Add(c.SumY * c.SumY);
+            s[8].Add(c.SumY * c.SumFY);
+            s[9].Add(c.SumFY * c.SumFY);
+            yy.Add(c.SumY2);
+        }
+
+        Rows = rows;
+        Groups = sums.Count;
+        _yy = yy.Value;
+        (_n, _s1, _s2) = (new double[Groups], new double[Groups], new double[Groups]);
+        (_count, _sa, _sa2, _c0, _c1) = (new double[Groups], new double[Groups], new double[Groups], new double[Groups], new double[Groups]);
+        (_ac0, _ac1, _cc00, _cc01, _cc11) = (new double[Groups], new double[Groups], new double[Groups], new double[Groups], new double[Groups]);
+        foreach (var ((n, f, f2), g) in index)
+        {
+            _n[g] = n;
+            _s1[g] = BitConverter.Int64BitsToDouble(f);
+            _s2[g] = BitConverter.Int64BitsToDouble(f2);
+            var s = sums[g];
+            (_count[g], _sa[g], _sa2[g], _c0[g], _c1[g]) = (s[0].Value, s[1].Value, s[2].Value, s[3].Value, s[4].Value);
+            (_ac0[g], _ac1[g], _cc00[g], _cc01[g], _cc11[g]) = (s[5].Value, s[6].Value, s[7].Value, s[8].Value, s[9].Value);
+        }
+    }
+
+    public bool UseIntake { get; }
+
+    public bool Reml { get; }
+
+    /// <summary>Number of fixed effects.</summary>
+    public int P { get; }
+
+    public long Rows { get; }
+
+    /// <summary>Distinct session patterns (clients merged for evaluation).</summary>
+    public int Groups { get; }
+
+    public double Evaluate(double[] theta) => Solve(theta)?.Criterion ?? double.PositiveInfinity;
+
+    /// <summary>The profiled solution at θ, or null where the fixed effects are not estimable.</summary>
+    public Solution? Solve(double[] theta)
+    {
+        var (l0, l1, l2) = (theta[0], theta[1], theta[2]);
+        double ld = 0, e = 0;
+        double s000 = 0, s001 = 0, s011 = 0, s100 = 0, s101 = 0, s111 = 0, s200 = 0, s201 = 0, s211 = 0;
+        double d0 = 0, d1 = 0, ad0 = 0, ad1 = 0;
+        for (var g = 0; g < _n.Length; g++)
+        {
+            var (n, s1, s2) = (_n[g], _s1[g], _s2[g]);
+            // M = Λ'AΛ + I
+            var t00 = (n * l0) + (s1 * l1);
+            var t10 = (s1 * l0) + (s2 * l1);
+            var t11 = s2 * l2;
+            var m00 = (l0 * t00) + (l1 * t10) + 1;
+            var m01 = l1 * t11 + (l0 * s1 * l2);
+            var m11 = (l2 * t11) + 1;
+            var det = (m00 * m11) - (m01 * m01);
+            var count = _count[g];
+            ld += count * Math.Log(det);
+            var (i00, i01, i11) = (m11 / det, -m01 / det, m00 / det);
+            // W = Λ M⁻¹ Λ'
+            var a00 = l0 * i00;
+            var a01 = l0 * i01;
+            var a10 = (l1 * i00) + (l2 * i01);
+            var a11 = (l1 * i01) + (l2 * i11);
+            var w00 = a00 * l0;
+            var w01 = (a00 * l1) + (a01 * l2);
+            var w11 = (a10 * l1) + (a11 * l2);
+            // P = A W; B = A − P A (the client's block of X'V⁻¹X before the intake columns)
+            var p00 = (n * w00) + (s1 * w01);
+            var p01 = (n * w01) + (s1 * w11);
+            var p10 = (s1 * w00) + (s2 * w01);
+            var p11 = (s1 * w01) + (s2 * w11);
+            var b00 = n - ((p00 * n) + (p01 * s1));
+            var b01 = s1 - ((p00 * s1) + (p01 * s2));
+            var b11 = s2 - ((p10 * s1) + (p11 * s2));
+            s000 += count * b00;
+            s001 += count * b01;
+            s011 += count * b11;
+            var (c0, c1) = (_c0[g], _c1[g]);
+            d0 += c0 - ((p00 * c0) + (p01 * c1));
+            d1 += c1 - ((p10 * c0) + (p11 * c1));
+            e += (w00 * _cc00[g]) + (2 * w01 * _cc01[g]) + (w11 * _cc11[g]);
+            if (UseIntake)
+            {
+                var (sa, sa2) = (_sa[g], _sa2[g]);
+                s100 += sa * b00;
+                s101 += sa * b01;
+                s111 += sa * b11;
+                s200 += sa2 * b00;
+                s201 += sa2 * b01;
+                s211 += sa2 * b11;
+                var (ac0, ac1) = (_ac0[g], _ac1[g]);
+                ad0 += ac0 - ((p00 * ac0) + (p01 * ac1));
+                ad1 += ac1 - ((p10 * ac0) + (p11 * ac1));
+            }
+        }
+
+        var p = P;
+        var xtx = new double[p * p];
+        var xty = new double[p];
+        Set(xtx, p, 0, 0, s000, s001, s011);
+        xty[0] = d0;
+        xty[1] = d1;
+        if (UseIntake)
+        {
+            Set(xtx, p, 0, 2, s100, s101, s111);
+            Set(xtx, p, 2, 0, s100, s101, s111);
+            Set(xtx, p, 2, 2, s200, s201, s211);
+            xty[2] = ad0;
+            xty[3] = ad1;
+        }
+
+        var chol = DenseMatrix.Cholesky(xtx, p);
+        if (chol is null)
+        {
+            return null;
+        }
+
+        var beta = DenseMatrix.CholeskySolve(chol, p, xty);
+        var rss = _yy - e;
+        for (var i = 0; i < p; i++)
+        {
+            rss -= beta[i] * xty[i];
+        }
+
+        if (!(rss > 0))
+        {
+            return null;
+        }
+
+        var ldRx = 0.0;
+        for (var i = 0; i < p; i++)
+        {
+            ldRx += 2 * Math.Log(chol[(i * p) + i]);
+        }
+
+        var dof = Reml ? Rows - p : Rows;
+        var criterion = ld + (Reml ? ldRx : 0) + (dof * (1 + Math.Log(2 * Math.PI * rss / dof)));
+        return new Solution(criterion, beta, rss, ld, ldRx, chol, dof);
+    }
+
+    private static void Set(double[] m, int p, int row, int col, double v00, double v01, double v11)
+    {
+        m[(row * p) + col] = v00;
+        m[(row * p) + col + 1] = v01;
+        m[((row + 1) * p) + col] = v01;
+        m[((row + 1) * p) + col + 1] = v11;
+    }
+
+    /// <summary>The profiled quantities at one θ: β̂, the penalised residual sum of squares r², log-determinants.</summary>
+    internal sealed record Solution(double Criterion, double[] Beta, double Rss, double LogDetL, double LogDetRx, double[] XtVXCholesky, long DegreesOfFreedom);
+
+    /// <summary>Neumaier's compensated sum: the group totals stay exact to the last bit or two for millions of clients.</summary>
+    private struct Compensated
+    {
+        private double _sum;
+        private double _compensation;
+
+        public readonly double Value => _sum + _compensation;
+
+        public void Add(double x)
+        {
+            var t = _sum + x;
+            _compensation += Math.Abs(_sum) >= Math.Abs(x) ? (_sum - t) + x : (x - t) + _sum;
+            _sum = t;
+        }
+    }
+}
+
+/// <summary>Small dense symmetric linear algebra (row-major), enough for p ≤ 4.</summary>
+internal static class DenseMatrix
+{
+    /// <summary>Lower Cholesky factor, or null when the matrix is not numerically positive definite.</summary>
+    public static double[]? Cholesky(double[] a, int n)
+    {
+        var l = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                var sum = a[(i * n) + j];
+                for (var k = 0; k < j; k++)
+                {
+                    sum -= l[(i * n) + k] * l[(j * n) + k];
+                }
+
+                if (i == j)
+                {
+                    // Relative pivot test: a column that is (numerically) a combination of others, such as an
+                    // intake identical for all clients, must fail here rather than give a huge β.
+                    if (!(sum > 1e-10 * Math.Abs(a[(i * n) + i])))
+                    {
+                        return null;
+                    }
+
+                    l[(i * n) + i] = Math.Sqrt(sum);
+                }
+                else
+                {
+                    l[(i * n) + j] = sum / l[(j * n) + j];
+                }
+            }
+        }
+
+        return l;
+    }
+
+    public static double[] CholeskySolve(double[] l, int n, double[] b)
+    {
+        var y = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var sum = b[i];
+            for (var k = 0; k < i; k++)
+            {
+                sum -= l[(i * n) + k] * y[k];
+            }
+
+            y[i] = sum / l[(i * n) + i];
+        }
+
+        var x = new double[n];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var sum = y[i];
+            for (var k = i + 1; k < n; k++)
+            {
+                sum -= l[(k * n) + i] * x[k];
+            }
+
+            x[i] = sum / l[(i * n) + i];
+        }
+
+        return x;
+    }
+
+    /// <summary>The inverse of A from its Cholesky factor.</summary>
+    public static double[] CholeskyInverse(double[] l, int n)
+    {
+        var inverse = new double[n * n];
+        for (var j = 0; j < n; j++)
+        {
+            var e = new double[n];
+            e[j] = 1;
+            var column = CholeskySolve(l, n, e);
+            for (var i = 0; i < n; i++)
+            {
+                inverse[(i * n) + j] = column[i];
+            }
+        }
+
+        return inverse;
+    }
+}
