@@ -4,6 +4,7 @@ using OnTrack.Web.Components;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Course;
 using OnTrack.Web.Features.Interop;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Notifications;
@@ -26,6 +27,7 @@ builder.Services.AddStaff();
 builder.Services.AddClients();
 builder.Services.AddScheduling();
 builder.Services.AddMeasures(builder.Configuration);
+builder.Services.AddCourse(builder.Configuration);
 builder.Services.AddOnTrackNotifications(builder.Configuration);
 builder.Services.AddRazorComponents();
 
@@ -42,6 +44,7 @@ app.MapClients();
 app.MapMeasures();
 app.MapKiosk();
 app.MapInterop();
+app.MapCourse();
 app.MapOnTrackApiDocs();
 
 app.Run();

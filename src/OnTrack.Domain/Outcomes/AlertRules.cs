@@ -93,3 +93,23 @@ public static class AlertRules
         return signals;
     }
 }
+
+/// <summary>
+/// The "not on track" alert from a fitted expected course. (Under the rational rule red means a reliable
+/// deterioration, which <see cref="AlertRules"/> already raises.)
+/// </summary>
+public static class CourseAlertRule
+{
+    /// <summary>Raised when a score first turns red; not again while the client stays red.</summary>
+    public static AlertSignal? For(Instrument instrument, Course.CourseStatus current, Course.CourseStatus? previous)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        if (current != Course.CourseStatus.NotOnTrack || previous == Course.CourseStatus.NotOnTrack)
+        {
+            return null;
+        }
+
+        return new AlertSignal(AlertKind.NotOnTrack, AlertPriority.Normal, instrument.Id,
+            $"{instrument.Title}: not on track — worse than most of the clinic's clients with the same intake at this point in their course.");
+    }
+}

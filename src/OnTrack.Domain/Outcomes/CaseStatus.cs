@@ -22,12 +22,21 @@ public static class CaseStatus
     /// <summary>Scores after which "no reliable change yet" counts as stalling.</summary>
     public const int StallAfterScores = 4;
 
-    public static (CaseColour Colour, string Reason) Of(IReadOnlyList<Progress> outcomes, bool openRiskOrNotOnTrack, bool otherOpenAlerts)
+    /// <param name="outcomes">Progress on each outcome measure.</param>
+    /// <param name="openRiskOrNotOnTrack">An open risk or "not on track" alert.</param>
+    /// <param name="otherOpenAlerts">Any other open alert.</param>
+    /// <param name="latestCourse">The latest score's status against the expected course, worst over the outcome measures.</param>
+    public static (CaseColour Colour, string Reason) Of(IReadOnlyList<Progress> outcomes, bool openRiskOrNotOnTrack, bool otherOpenAlerts, Course.CourseStatus? latestCourse = null)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         if (openRiskOrNotOnTrack)
         {
             return (CaseColour.Red, "open risk or not-on-track alert");
+        }
+
+        if (latestCourse == Course.CourseStatus.NotOnTrack)
+        {
+            return (CaseColour.Red, "not on track against the expected course");
         }
 
         var worse = outcomes.FirstOrDefault(o => o.Category == ChangeCategory.Deteriorated);
@@ -39,6 +48,11 @@ public static class CaseStatus
         if (otherOpenAlerts)
         {
             return (CaseColour.Amber, "open alert");
+        }
+
+        if (latestCourse == Course.CourseStatus.AtRisk)
+        {
+            return (CaseColour.Amber, "at risk against the expected course");
         }
 
         var stalled = outcomes.FirstOrDefault(o => o.Scores >= StallAfterScores && o.Category == ChangeCategory.NoReliableChange && o.LatestCase == true);

@@ -14,7 +14,7 @@ namespace OnTrack.Web.Data;
 /// A small but realistic clinic for trying OnTrack: an admin, three therapists with different hours and
 /// services, clients with weekly sessions from two months back to a month ahead, and a weekly group.
 /// </summary>
-public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser> users, IClock clock, Features.Measures.InstrumentCatalog catalog)
+public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser> users, IClock clock, Features.Measures.InstrumentCatalog catalog, Features.Course.ExpectedCourses courses)
 {
     public const string Slug = "demo";
     public const string Password = "OnTrack-Demo-2026";
@@ -171,6 +171,14 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // Fit the expected courses from the history just made, as an admin would: where there are too
+        // few ended courses (WHO-5, PCL-5) the rational rule stays in force.
+        foreach (var instrument in courses.OutcomeInstruments)
+        {
+            await courses.FitAsync(clinic, instrument, "demo set-up", cancellationToken);
+        }
+
         return true;
     }
 

@@ -94,9 +94,21 @@ public sealed class DemoMeasureHistory(OnTrackDbContext db, InstrumentCatalog ca
                     Subscales = JsonSerializer.Serialize(score.Subscales.ToDictionary(s => s.Id, s => s.Score)),
                     RiskEndorsed = score.Risks.Count > 0,
                 };
-                db.Responses.Add(response);
-
                 var earlier = history.TryGetValue(id, out var list) ? list : history[id] = [];
+                if (score.Total is { } scored)
+                {
+                    // Until the clinic's expected courses are fitted (after seeding), the rational rule gives the status.
+                    response.Intake = earlier.Count == 0 ? scored : earlier[0];
+                    response.CourseSession = earlier.Count;
+                    if (earlier.Count > 0 && instrument.Role == InstrumentRole.Outcome && instrument.ReliableChange is { } rc)
+                    {
+                        response.CourseStatus = new Domain.Course.RationalRule((double)rc.Threshold, clinic.CourseNoImprovementBySession, instrument.Direction == ScoreDirection.HigherIsBetter, (double?)instrument.Cutoff?.Value)
+                            .Classify(earlier.Count, (double)earlier[0], (double)scored);
+                        response.CourseRule = "rational";
+                    }
+                }
+
+                db.Responses.Add(response);
                 foreach (var signal in AlertRules.For(instrument, score, earlier, new AllianceThresholds(clinic.AllianceLowBelow, clinic.AllianceFallBy)))
                 {
                     // Alerts older than a fortnight were dealt with at the time.

@@ -52,6 +52,8 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
     public DbSet<Features.Measures.Alert> Alerts => Set<Features.Measures.Alert>();
 
+    public DbSet<Features.Course.CourseModelRecord> CourseModels => Set<Features.Course.CourseModelRecord>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -46,6 +46,18 @@ public sealed class Clinic
     /// <summary>Forms for a session open this many hours before it starts (they stay open until 12 hours after it ends).</summary>
     public int FormsOpenHoursBefore { get; set; } = 72;
 
+    /// <summary>A new score worse than this percentile of the expected course is amber (at risk).</summary>
+    public double CourseAmberPercentile { get; set; } = 0.75;
+
+    /// <summary>A new score worse than this percentile of the expected course is red (not on track).</summary>
+    public double CourseRedPercentile { get; set; } = 0.90;
+
+    /// <summary>Ended courses needed before an instrument's expected course is fitted; below it the rational rule is used.</summary>
+    public int CourseMinimumCourses { get; set; } = 10;
+
+    /// <summary>The rational rule: not reliably improved by this session is amber.</summary>
+    public int CourseNoImprovementBySession { get; set; } = 4;
+
     public List<OpeningHours> OpeningHours { get; set; } = [];
 
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZoneId];

@@ -36,6 +36,14 @@ public sealed class ClinicSettingsForm
 
     public int FormsOpenHoursBefore { get; set; }
 
+    public double CourseAmberPercentile { get; set; }
+
+    public double CourseRedPercentile { get; set; }
+
+    public int CourseMinimumCourses { get; set; }
+
+    public int CourseNoImprovementBySession { get; set; }
+
     /// <summary>Keyed by day name ("Monday"): form binding does not map enum keys.</summary>
     public Dictionary<string, string> Opens { get; set; } = [];
 
@@ -72,6 +80,10 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
             AllianceFallBy = clinic.AllianceFallBy,
             RiskEscalationMinutes = clinic.RiskEscalationMinutes,
             FormsOpenHoursBefore = clinic.FormsOpenHoursBefore,
+            CourseAmberPercentile = clinic.CourseAmberPercentile,
+            CourseRedPercentile = clinic.CourseRedPercentile,
+            CourseMinimumCourses = clinic.CourseMinimumCourses,
+            CourseNoImprovementBySession = clinic.CourseNoImprovementBySession,
         };
         foreach (var day in Week)
         {
@@ -127,6 +139,16 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
             errors.Add("Forms open 1 to 336 hours before a session.");
         }
 
+        if (!(form.CourseAmberPercentile > 0.5 && form.CourseAmberPercentile < form.CourseRedPercentile && form.CourseRedPercentile < 1))
+        {
+            errors.Add("The expected-course percentiles need 0.5 < amber < red < 1, e.g. 0.75 and 0.90.");
+        }
+
+        if (form.CourseMinimumCourses is < 10 or > 100000 || form.CourseNoImprovementBySession is < 1 or > 52)
+        {
+            errors.Add("Fit the expected course from at least 10 ended courses; the rational rule's session is 1 to 52.");
+        }
+
         var hours = new List<OpeningHours>();
         foreach (var day in Week)
         {
@@ -167,6 +189,10 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
         clinic.AllianceFallBy = form.AllianceFallBy;
         clinic.RiskEscalationMinutes = form.RiskEscalationMinutes;
         clinic.FormsOpenHoursBefore = form.FormsOpenHoursBefore;
+        clinic.CourseAmberPercentile = form.CourseAmberPercentile;
+        clinic.CourseRedPercentile = form.CourseRedPercentile;
+        clinic.CourseMinimumCourses = form.CourseMinimumCourses;
+        clinic.CourseNoImprovementBySession = form.CourseNoImprovementBySession;
         db.OpeningHours.RemoveRange(clinic.OpeningHours);
         db.OpeningHours.AddRange(hours);
         await db.SaveChangesAsync(cancellationToken);

@@ -17,7 +17,7 @@ namespace OnTrack.Web.Features.Measures;
 /// Turns a new result into alerts in the therapist's queue, and for risk an email through the outbox —
 /// added to the same unit of work as the response, so both are stored together or not at all.
 /// </summary>
-public sealed class AlertRaiser(OnTrackDbContext db, IOptions<ClinicOptions> options)
+public sealed class AlertRaiser(OnTrackDbContext db, IOptions<ClinicOptions> options, Course.ExpectedCourses courses)
 {
     public async Task<IReadOnlyList<Alert>> RaiseAsync(
         Clinic clinic, Client client, Instrument instrument, ScoreResult score, MeasureResponse response, Guid? sessionTherapistId, CancellationToken cancellationToken)
@@ -26,12 +26,32 @@ public sealed class AlertRaiser(OnTrackDbContext db, IOptions<ClinicOptions> opt
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(response);
-        var earlier = await db.Responses.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
+        var history = await db.Responses.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
             .Where(r => r.ClientId == client.Id && r.InstrumentId == instrument.Id && r.Valid && r.CompletedAt < response.CompletedAt && r.Id != response.Id)
             .OrderBy(r => r.CompletedAt)
-            .Select(r => r.Total!.Value)
+            .Select(r => new { Total = r.Total!.Value, r.SessionNumber, r.CourseStatus })
             .ToListAsync(cancellationToken);
-        var signals = AlertRules.For(instrument, score, earlier, new AllianceThresholds(clinic.AllianceLowBelow, clinic.AllianceFallBy));
+        var earlier = history.Select(h => h.Total).ToList();
+        var signals = AlertRules.For(instrument, score, earlier, new AllianceThresholds(clinic.AllianceLowBelow, clinic.AllianceFallBy)).ToList();
+
+        // The score's place on the client's course: sessions since their first score (the intake).
+        if (score.Valid && score.Total is { } total)
+        {
+            var intake = history.Count == 0 ? total : history[0].Total;
+            var t = history.Count == 0 ? 0 : response.SessionNumber is { } now && history[0].SessionNumber is { } first && now > first ? now - first : history.Count;
+            response.Intake = intake;
+            response.CourseSession = t;
+            if (t > 0 && await courses.RuleAsync(clinic, instrument, cancellationToken) is { } rule)
+            {
+                response.CourseStatus = rule.Classify(t, (double)intake, (double)total);
+                response.CourseRule = rule.FromModel ? "model" : "rational";
+                if (rule.FromModel && CourseAlertRule.For(instrument, response.CourseStatus.Value, history[^1].CourseStatus) is { } notOnTrack)
+                {
+                    signals.Add(notOnTrack);
+                }
+            }
+        }
+
         if (signals.Count == 0)
         {
             return [];

@@ -41,7 +41,7 @@ public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatal
 
         var scores = await db.Responses.AsNoTracking().Where(r => r.Valid && r.Total != null)
             .OrderBy(r => r.CompletedAt)
-            .Select(r => new { r.ClientId, r.InstrumentId, r.CompletedAt, Total = r.Total!.Value })
+            .Select(r => new { r.ClientId, r.InstrumentId, r.CompletedAt, Total = r.Total!.Value, r.CourseStatus })
             .ToListAsync(cancellationToken);
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.State != AlertState.Resolved)
             .Select(a => new { a.ClientId, a.Kind }).ToListAsync(cancellationToken);
@@ -59,6 +59,7 @@ public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatal
         {
             var latest = new List<LatestScore>();
             var outcomes = new List<Progress>();
+            Domain.Course.CourseStatus? course = null;
             foreach (var measure in scoresByClient[client.Id].GroupBy(s => s.InstrumentId))
             {
                 if (!catalog.All.TryGetValue(measure.Key, out var instrument))
@@ -71,12 +72,13 @@ public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatal
                 if (instrument.Role == InstrumentRole.Outcome)
                 {
                     outcomes.Add(progress);
+                    course = Worse(course, measure.Last().CourseStatus);
                 }
             }
 
             var open = alertsByClient[client.Id].ToList();
             var openRisk = open.Any(a => a.Kind is AlertKind.Risk);
-            var (colour, reason) = CaseStatus.Of(outcomes, open.Any(a => a.Kind is AlertKind.Risk or AlertKind.NotOnTrack), open.Count > 0);
+            var (colour, reason) = CaseStatus.Of(outcomes, open.Any(a => a.Kind is AlertKind.Risk or AlertKind.NotOnTrack), open.Count > 0, course);
             var last = scoresByClient[client.Id].Select(s => (Instant?)s.CompletedAt).LastOrDefault();
             rows.Add(new CaseloadRow(client.Id, client.FullName, colour, reason, latest, open.Count, openRisk,
                 nextByClient.TryGetValue(client.Id, out var n) ? n.ToDateTimeOffset() : null, last?.ToDateTimeOffset()));
@@ -86,6 +88,11 @@ public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatal
         await db.SaveChangesAsync(cancellationToken);
         return rows;
     }
+
+    private static Domain.Course.CourseStatus? Worse(Domain.Course.CourseStatus? a, Domain.Course.CourseStatus? b) =>
+        a == Domain.Course.CourseStatus.NotOnTrack || b == Domain.Course.CourseStatus.NotOnTrack ? Domain.Course.CourseStatus.NotOnTrack
+        : a == Domain.Course.CourseStatus.AtRisk || b == Domain.Course.CourseStatus.AtRisk ? Domain.Course.CourseStatus.AtRisk
+        : a ?? b;
 
     /// <summary>Sorts by a column name from the page or API; most urgent first by default.</summary>
     public static IEnumerable<CaseloadRow> Sort(IEnumerable<CaseloadRow> rows, string? by) => by switch

@@ -65,6 +65,18 @@ public sealed class MeasureResponse : IClinicOwned
 
     public bool RiskEndorsed { get; set; }
 
+    /// <summary>Sessions since the client's first score on this instrument (0 for that baseline): the model's t.</summary>
+    public int? CourseSession { get; set; }
+
+    /// <summary>The client's first score on this instrument: the model's intake covariate.</summary>
+    public decimal? Intake { get; set; }
+
+    /// <summary>Where this score stood against the expected course (or the rational rule) when it came in.</summary>
+    public Domain.Course.CourseStatus? CourseStatus { get; set; }
+
+    /// <summary>"model" or "rational": which rule gave <see cref="CourseStatus"/>.</summary>
+    public string? CourseRule { get; set; }
+
     /// <summary>The client's retry key: the same key never stores a second response.</summary>
     public string? IdempotencyKey { get; set; }
 }

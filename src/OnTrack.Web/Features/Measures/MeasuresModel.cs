@@ -15,6 +15,8 @@ internal sealed class MeasureResponseConfiguration : IEntityTypeConfiguration<Me
         builder.HasOne(r => r.Client).WithMany().HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Scheduling.Appointment>().WithMany().HasForeignKey(r => r.AppointmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.ClientId, r.InstrumentId, r.CompletedAt });
+        builder.HasIndex(r => new { r.InstrumentId, r.ClientId, r.CourseSession });
+        builder.Property(r => r.CourseRule).HasMaxLength(20);
 
         // A retried submission can never store a second response, even when two retries race.
         builder.HasIndex(r => new { r.ClientId, r.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");

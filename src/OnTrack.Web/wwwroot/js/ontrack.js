@@ -79,11 +79,16 @@
         }
         var datasets = [];
         if (spec.expected && spec.expected.length) {
-            datasets.push({ label: 'Expected range (upper)', data: spec.expected.map(function (e) { return e.high; }), borderWidth: 0, pointRadius: 0, fill: '+1', backgroundColor: 'rgba(13,110,253,.12)' });
-            datasets.push({ label: 'Expected range (lower)', data: spec.expected.map(function (e) { return e.low; }), borderWidth: 0, pointRadius: 0, fill: false });
-            datasets.push({ label: 'Expected', data: spec.expected.map(function (e) { return e.mid; }), borderColor: 'rgba(13,110,253,.6)', borderDash: [4, 4], borderWidth: 1.5, pointRadius: 0, fill: false });
+            var pick = function (key) { return spec.expected.map(function (e) { return e ? e[key] : null; }); };
+            datasets.push({ label: 'Expected (upper)', data: pick('high'), borderWidth: 0, pointRadius: 0, fill: '+1', backgroundColor: 'rgba(13,110,253,.16)', spanGaps: true });
+            datasets.push({ label: 'Expected (lower)', data: pick('low'), borderWidth: 0, pointRadius: 0, fill: false, spanGaps: true });
+            datasets.push({ label: spec.expectedLabel || 'Expected', data: pick('mid'), borderColor: 'rgba(13,110,253,.7)', borderDash: [4, 4], borderWidth: 1.5, pointRadius: 0, fill: false, spanGaps: true });
         }
-        datasets.push({
+        (spec.lines || []).forEach(function (line, i) {
+            var colours = ['#0b3d6e', '#2e9e4f', '#e6a000', '#b02a37', '#6f42c1'];
+            datasets.push({ label: line.label, data: line.values, borderColor: colours[i % colours.length], borderWidth: 2, pointRadius: 0, fill: false, tension: 0.2 });
+        });
+        if (spec.points) datasets.push({
             label: spec.title, data: spec.points.map(function (p) { return p.y; }),
             borderColor: '#0b3d6e', backgroundColor: '#0b3d6e', borderWidth: 2.5, pointRadius: 4,
             pointBackgroundColor: spec.points.map(function (p) { return p.risk ? '#b02a37' : '#0b3d6e'; }),
@@ -99,9 +104,9 @@
                     x: { title: { display: !!spec.xAxis, text: spec.xAxis } }
                 },
                 plugins: {
-                    legend: { display: !!(spec.expected && spec.expected.length), labels: { filter: function (item) { return item.text.indexOf('(') < 0; } } },
+                    legend: { display: !!((spec.expected && spec.expected.length) || spec.lines), labels: { filter: function (item) { return item.text.indexOf('(upper)') < 0 && item.text.indexOf('(lower)') < 0; } } },
                     annotation: { annotations: annotations },
-                    tooltip: { callbacks: { afterLabel: function (ctx) { var p = spec.points[ctx.dataIndex]; return ctx.dataset.label === spec.title && p && p.band ? p.band : ''; } } }
+                    tooltip: { callbacks: { afterLabel: function (ctx) { var p = spec.points && spec.points[ctx.dataIndex]; return ctx.dataset.label === spec.title && p && p.band ? p.band : ''; } } }
                 }
             }
         });

@@ -425,6 +425,18 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.Property<int>("CancellationWindowHours")
                         .HasColumnType("integer");
 
+                    b.Property<double>("CourseAmberPercentile")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("CourseMinimumCourses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CourseNoImprovementBySession")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("CourseRedPercentile")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("CrisisResources")
                         .IsRequired()
                         .HasColumnType("text");
@@ -494,6 +506,52 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.HasIndex("ClinicId");
 
                     b.ToTable("OpeningHours");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Course.CourseModelRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Accuracy")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Clients")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CompletedCourses")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("FittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClinicId", "InstrumentId", "FittedAt");
+
+                    b.ToTable("CourseModels", (string)null);
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Measures.Alert", b =>
@@ -635,6 +693,16 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.Property<Instant>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CourseRule")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("CourseSession")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CourseStatus")
+                        .HasColumnType("integer");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -648,6 +716,9 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<decimal?>("Intake")
+                        .HasColumnType("numeric");
 
                     b.Property<bool?>("IsCase")
                         .HasColumnType("boolean");
@@ -689,6 +760,8 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                         .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.HasIndex("ClientId", "InstrumentId", "CompletedAt");
+
+                    b.HasIndex("InstrumentId", "ClientId", "CourseSession");
 
                     b.ToTable("Responses");
                 });

@@ -411,6 +411,18 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.Property<int>("CancellationWindowHours")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("CourseAmberPercentile")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CourseMinimumCourses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseNoImprovementBySession")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CourseRedPercentile")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("CrisisResources")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -480,6 +492,52 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.HasIndex("ClinicId");
 
                     b.ToTable("OpeningHours");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Course.CourseModelRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Accuracy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Clients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompletedCourses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClinicId", "InstrumentId", "FittedAt");
+
+                    b.ToTable("CourseModels", (string)null);
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Measures.Alert", b =>
@@ -621,6 +679,16 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.Property<long>("CompletedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CourseRule")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CourseSession")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourseStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -634,6 +702,9 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Intake")
+                        .HasColumnType("REAL");
 
                     b.Property<bool?>("IsCase")
                         .HasColumnType("INTEGER");
@@ -675,6 +746,8 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                         .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.HasIndex("ClientId", "InstrumentId", "CompletedAt");
+
+                    b.HasIndex("InstrumentId", "ClientId", "CourseSession");
 
                     b.ToTable("Responses");
                 });

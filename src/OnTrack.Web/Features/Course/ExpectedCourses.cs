@@ -1,0 +1,195 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OnTrack.Domain.Course;
+using OnTrack.Domain.Measures;
+using OnTrack.Web.Data;
+using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Measures;
+using OnTrack.Web.Features.Scheduling;
+
+namespace OnTrack.Web.Features.Course;
+
+/// <summary>The rule that gives a new score its status on one instrument: the fitted model, or the rational rule.</summary>
+public sealed record CourseRule(Instrument Instrument, CourseModelRecord? Record, CourseModel? Model, CourseThresholds Thresholds, RationalRule Rational)
+{
+    public bool FromModel => Model is not null;
+
+    public CourseStatus Classify(double session, double intake, double score) =>
+        Model is not null ? new CourseClassifier(Model, Thresholds).Classify(session, intake, score) : Rational.Classify(session, intake, score);
+}
+
+/// <summary>What an admin sees about one instrument's expected course.</summary>
+public sealed record CourseModelSummary(
+    string InstrumentId,
+    string Title,
+    string RuleInForce,
+    int CompletedCourses,
+    int MinimumCourses,
+    DateTimeOffset? FittedAt,
+    string? FittedBy,
+    int? Clients,
+    long? Rows,
+    IReadOnlyDictionary<string, double>? FixedEffects,
+    double? InterceptSd,
+    double? SlopeSd,
+    double? Correlation,
+    double? ResidualSd,
+    bool? Singular,
+    string? Note,
+    CourseAccuracyReport? HeldOut,
+    int? TypicalSessionOfReliableImprovement);
+
+/// <summary>
+/// Fits each outcome instrument's expected course from the clinic's scores — the per-client sums come
+/// from one grouped query, never the rows — and gives new scores their status.
+/// </summary>
+public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catalog)
+{
+    /// <summary>One in five clients (by id) is held out of the fit to measure its accuracy.</summary>
+    public const int HoldOutOneIn = 5;
+
+    /// <summary>Held-out clients are flagged at this session (Hannan et al. 2005: most deteriorators by session 3).</summary>
+    public const int FlagSession = 3;
+
+    public static readonly FitOptions Options = new(TimeScale.Log1P, UseIntake: true, FitMethod.Reml, MinimumClients: 10, TimeTerm: "log1p(session)", IntakeTerm: "intake");
+
+    public IEnumerable<Instrument> OutcomeInstruments =>
+        catalog.All.Values.Where(i => i.Role == InstrumentRole.Outcome && i.ReliableChange is not null).OrderBy(i => i.Id, StringComparer.Ordinal);
+
+    /// <summary>The rule in force for an instrument, or null when it has no status (alliance, readiness, no reliable-change figure).</summary>
+    public async Task<CourseRule?> RuleAsync(Clinic clinic, Instrument instrument, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(instrument);
+        if (instrument.Role != InstrumentRole.Outcome || instrument.ReliableChange is null)
+        {
+            return null;
+        }
+
+        var record = await db.CourseModels.AsNoTracking().Where(m => m.ClinicId == clinic.Id && m.InstrumentId == instrument.Id)
+            .OrderByDescending(m => m.FittedAt).FirstOrDefaultAsync(cancellationToken);
+        var higherIsBetter = instrument.Direction == ScoreDirection.HigherIsBetter;
+        var cutoff = (double?)instrument.Cutoff?.Value;
+        return new CourseRule(instrument, record, record is null ? null : CourseModel.FromJson(record.Model),
+            new CourseThresholds(clinic.CourseAmberPercentile, clinic.CourseRedPercentile, higherIsBetter, cutoff),
+            new RationalRule((double)instrument.ReliableChange.Threshold, clinic.CourseNoImprovementBySession, higherIsBetter, cutoff));
+    }
+
+    /// <summary>
+    /// Every client's sufficient statistics for one instrument in one grouped query: the database adds
+    /// up f = ln(t + 1), f², y, f·y and y² over each client's scores after their intake.
+    /// </summary>
+    public async Task<List<(Guid ClientId, ClientSums Sums)>> SumsAsync(string instrumentId, CancellationToken cancellationToken)
+    {
+        var groups = await db.Responses.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
+            .Where(r => r.InstrumentId == instrumentId && r.Valid && r.CourseSession > 0 && r.Intake != null && r.Total != null)
+            .Select(r => new { r.ClientId, F = Math.Log(r.CourseSession!.Value + 1.0), Y = (double)r.Total!.Value, Intake = (double)r.Intake!.Value })
+            .GroupBy(r => r.ClientId)
+            .Select(g => new
+            {
+                ClientId = g.Key,
+                N = g.Count(),
+                SumF = g.Sum(r => r.F),
+                SumF2 = g.Sum(r => r.F * r.F),
+                SumY = g.Sum(r => r.Y),
+                SumFY = g.Sum(r => r.F * r.Y),
+                SumY2 = g.Sum(r => r.Y * r.Y),
+                Intake = g.Min(r => r.Intake),
+            })
+            .ToListAsync(cancellationToken);
+
+        // Sorted by client so that the fit does not depend on the order the database returns groups in.
+        return groups.OrderBy(g => g.ClientId).Select(g => (g.ClientId, new ClientSums(g.N, g.SumF, g.SumF2, g.SumY, g.SumFY, g.SumY2, g.Intake))).ToList();
+    }
+
+    /// <summary>Ended courses with at least one score after intake: what the clinic's minimum counts.</summary>
+    public Task<int> CompletedCoursesAsync(string instrumentId, CancellationToken cancellationToken) =>
+        db.Responses.IgnoreQueryFilters([OnTrackDbContext.CallerFilter])
+            .Where(r => r.InstrumentId == instrumentId && r.Valid && r.CourseSession > 0 && r.Client!.DischargedAt != null)
+            .Select(r => r.ClientId).Distinct().CountAsync(cancellationToken);
+
+    /// <summary>Fits one instrument's expected course and stores it; a problem when there are too few courses or the fit fails.</summary>
+    public async Task<Result<CourseModelRecord>> FitAsync(Clinic clinic, Instrument instrument, string fittedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(instrument);
+        var completed = await CompletedCoursesAsync(instrument.Id, cancellationToken);
+        if (completed < clinic.CourseMinimumCourses)
+        {
+            return Problem.Invalid($"{instrument.Title}: {completed} ended courses, fewer than the clinic's minimum of {clinic.CourseMinimumCourses}; the rational rule stays in force.");
+        }
+
+        var all = await SumsAsync(instrument.Id, cancellationToken);
+        var training = all.Where(c => !IsHeldOut(c.ClientId)).Select(c => c.Sums).ToArray();
+        CourseModel model;
+        try
+        {
+            model = CourseFitter.Fit(training, Options);
+        }
+        catch (CourseFitException ex)
+        {
+            return Problem.Invalid($"{instrument.Title}: {ex.Message}");
+        }
+
+        var heldOut = await HeldOutAsync(instrument, all.Where(c => IsHeldOut(c.ClientId)).Select(c => c.ClientId).ToList(), cancellationToken);
+        var higherIsBetter = instrument.Direction == ScoreDirection.HigherIsBetter;
+        var accuracy = heldOut.Count == 0 ? null : CourseAccuracy.Evaluate(model,
+            new CourseThresholds(clinic.CourseAmberPercentile, clinic.CourseRedPercentile, higherIsBetter, (double?)instrument.Cutoff?.Value),
+            (double)instrument.ReliableChange!.Threshold, FlagSession, heldOut);
+        var record = new CourseModelRecord
+        {
+            ClinicId = clinic.Id,
+            InstrumentId = instrument.Id,
+            FittedAt = db.Clock.GetCurrentInstant(),
+            Model = model.ToJson(),
+            CompletedCourses = completed,
+            Clients = model.Clients,
+            Rows = model.Rows,
+            Accuracy = accuracy is null ? null : JsonSerializer.Serialize(accuracy),
+            FittedBy = fittedBy,
+        };
+        db.CourseModels.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
+    }
+
+    public async Task<IReadOnlyList<CourseModelSummary>> SummariesAsync(Clinic clinic, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        var list = new List<CourseModelSummary>();
+        foreach (var instrument in OutcomeInstruments)
+        {
+            var rule = (await RuleAsync(clinic, instrument, cancellationToken))!;
+            var completed = await CompletedCoursesAsync(instrument.Id, cancellationToken);
+            var m = rule.Model;
+            list.Add(new CourseModelSummary(
+                instrument.Id, instrument.Title,
+                m is null ? $"rational rule: reliable deterioration, or not reliably improved by session {clinic.CourseNoImprovementBySession}" : "expected course fitted from the clinic's data",
+                completed, clinic.CourseMinimumCourses, rule.Record?.FittedAt.ToDateTimeOffset(), rule.Record?.FittedBy, m?.Clients, m?.Rows,
+                m?.Terms.Zip(m.FixedEffects).ToDictionary(p => p.First, p => p.Second), m?.InterceptSd, m?.SlopeSd, m?.Correlation, m?.ResidualSd, m?.Singular, m?.Note,
+                rule.Record?.Accuracy is { } json ? JsonSerializer.Deserialize<CourseAccuracyReport>(json) : null,
+                m?.SessionOfReliableImprovement((double)(instrument.Cutoff?.Value ?? instrument.TotalMax / 2) + (double)instrument.ReliableChange!.Threshold, (double)instrument.ReliableChange.Threshold, instrument.Direction == ScoreDirection.HigherIsBetter)));
+        }
+
+        return list;
+    }
+
+    /// <summary>A stable one-in-five choice by client id, so refits hold out the same clients.</summary>
+    public static bool IsHeldOut(Guid clientId) => BitConverter.ToUInt32(clientId.ToByteArray(), 12) % HoldOutOneIn == 0;
+
+    private async Task<List<HeldOutClient>> HeldOutAsync(Instrument instrument, List<Guid> clients, CancellationToken cancellationToken)
+    {
+        if (clients.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Responses.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
+            .Where(r => r.InstrumentId == instrument.Id && r.Valid && r.CourseSession > 0 && clients.Contains(r.ClientId))
+            .Select(r => new { r.ClientId, Session = r.CourseSession!.Value, Score = (double)r.Total!.Value, Intake = (double)r.Intake!.Value })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.ClientId)
+            .Select(g => new HeldOutClient(g.First().Intake, g.Select(r => ((double)r.Session, r.Score)).ToList()))
+            .ToList();
+    }
+}
