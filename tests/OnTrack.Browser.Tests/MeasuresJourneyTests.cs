@@ -148,4 +148,44 @@ public sealed class MeasuresJourneyTests(BrowserApp app)
         await tablet.GotoAsync("/caseload");
         await tablet.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task TherapistTypesInAPaperForm_FarOffTheExpectedCourse_AndSeesTheClientRedWithTheExpectedBand()
+    {
+        var desk = await app.DesktopAsync();
+        await BrowserApp.SignInAsync(desk, "maya.chen@demo.ontrack.test");
+        var sam = await app.WithDbAsync(db => db.ClientRecords.Where(c => c.FullName == "Sam Rivera").Select(c => c.Id).SingleAsync());
+        await desk.GotoAsync($"/clients/{sam}/measures?paper=phq-9");
+        for (var item = 1; item <= 10; item++)
+        {
+            var answer = item == 9 ? "Not at all" : item == 10 ? "Very difficult" : "Nearly every day";
+            await desk.Locator($"fieldset[data-item='{item}']").GetByText(answer, new() { Exact = true }).ClickAsync();
+        }
+
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Save paper form" }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: Patient Health Questionnaire (PHQ-9) 24");
+
+        await desk.GotoAsync("/caseload");
+        var row = desk.Locator("tr[data-client='Sam Rivera']");
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Red");
+
+        await desk.GotoAsync($"/clients/{sam}/chart");
+        await Assertions.Expect(desk.GetByTestId("course-phq-9")).ToContainTextAsync("Not on track");
+        await Assertions.Expect(desk.GetByTestId("course-phq-9")).ToContainTextAsync("expected course");
+        await Assertions.Expect(desk.GetByRole(AriaRole.Link).Filter(new() { HasText = "Not on track" })).ToHaveCountAsync(1);
+        var spec = await desk.Locator("section[data-measure='phq-9'] canvas").GetAttributeAsync("data-chart");
+        Assert.Contains("\"expected\":[{", spec, StringComparison.Ordinal);
+        await desk.WaitForFunctionAsync("() => window.Chart && Object.keys(window.Chart.instances).length >= 3");
+        await desk.Locator("section[data-measure='phq-9']").ScreenshotAsync(new() { Path = Shot("chart-expected-band.png") });
+        await desk.ScreenshotAsync(new() { Path = Shot("chart-not-on-track.png"), FullPage = true });
+
+        await desk.GotoAsync("/Account/Logout");
+        var admin = await app.DesktopAsync();
+        await BrowserApp.SignInAsync(admin, "admin@demo.ontrack.test");
+        await admin.GotoAsync("/admin/course");
+        await Assertions.Expect(admin.GetByTestId("rule-phq-9")).ToContainTextAsync("expected course fitted");
+        await Assertions.Expect(admin.GetByTestId("rule-who-5")).ToContainTextAsync("rational rule");
+        await admin.WaitForFunctionAsync("() => window.Chart && Object.keys(window.Chart.instances).length >= 2");
+        await admin.ScreenshotAsync(new() { Path = Shot("admin-expected-courses.png"), FullPage = true });
+    }
 }
