@@ -161,7 +161,10 @@ public abstract class SecurityTests(OnTrackApp app)
 
         Assert.Equal("OnTrack API", document.GetProperty("info").GetProperty("title").GetString());
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/appointments", "/api/appointments/{id}", "/api/slots", "/api/services", "/api/appointments/{id}/cancel", "/api/appointments/{id}/reschedule", "/api/auth/login", "/api/clinic" })
+        foreach (var path in new[] { "/api/appointments", "/api/appointments/{id}", "/api/slots", "/api/services", "/api/appointments/{id}/cancel", "/api/appointments/{id}/reschedule", "/api/auth/login", "/api/clinic",
+                     "/api/instruments", "/api/due-forms", "/api/responses", "/api/clients/{clientId}/responses", "/api/clients/{clientId}/progress",
+                     "/api/clients/{clientId}/measure-plan", "/api/alerts", "/api/alerts/{id}/acknowledge", "/api/caseload", "/api/outcomes",
+                     "/api/course-models", "/api/course-models/refit", "/api/fhir/QuestionnaireResponse/{id}" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
         }
