@@ -178,7 +178,9 @@ public abstract class MeasurementTests(OnTrackApp app)
         Assert.Equal(1, lowResult.Response.SessionNumber);
 
         var kinds = await app.WithDbAsync(db => db.Alerts.Where(a => a.ClientId == clientId).Select(a => a.Kind).ToListAsync());
-        Assert.Equal([AlertKind.ReliableDeterioration, AlertKind.LowAlliance, AlertKind.FallingAlliance], kinds.Order());
+        // The expected course may call the same rise "not on track" too (it depends on the fitted model).
+        Assert.Equal([AlertKind.ReliableDeterioration, AlertKind.LowAlliance, AlertKind.FallingAlliance], kinds.Where(k => k != AlertKind.NotOnTrack).Order());
+        Assert.Equal(kinds.Count, kinds.Distinct().Count());
 
         await (await SubmitAsync(maya, new { clientId, instrumentId = "phq-9", completedAt = start + week, answers = Phq9(0, 0, 0, 0, 0, 0, 0, 0, 0) })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         await (await SubmitAsync(maya, new { clientId, instrumentId = "phq-9", appointmentId = Guid.NewGuid(), answers = Phq9(0, 0, 0, 0, 0, 0, 0, 0, 0) })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
