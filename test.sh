@@ -61,7 +61,9 @@ dotnet tool restore >/dev/null
 dotnet format OnTrack.slnx --verify-no-changes
 dotnet build OnTrack.slnx -c Release -warnaserror
 set +e
-dotnet test OnTrack.slnx -c Release --no-build 2>&1 | tee "$PGDIR/test.log"
+# One test project at a time (-m:1): the browser tests time real page loads, and on a two-core
+# machine they would otherwise share it with the integration tests' two databases.
+dotnet test OnTrack.slnx -c Release --no-build -m:1 2>&1 | tee "$PGDIR/test.log"
 status=${PIPESTATUS[0]}
 set -e
 passed=$(grep -Eo 'Passed: +[0-9]+' "$PGDIR/test.log" | awk '{s+=$2} END {print s+0}')
