@@ -43,6 +43,18 @@ public sealed class Lme4AgreementTests
         AssertAgrees(expected, model);
     }
 
+    [Fact]
+    public void Fit_MostlyTwoScoresPerClient_FromLme4sStartAgreesWithLme4()
+    {
+        // Two days per subject except two subjects: too few per-client moments for the moment start.
+        var rows = CourseData.Read("sleepstudy.csv", "Subject", "Days", "Reaction").Where(r => r.Time < 2 || r.Client is "308" or "309");
+
+        var model = CourseFitter.Fit(CourseData.Sums(rows, TimeScale.Linear), new FitOptions(TimeScale.Linear, UseIntake: false));
+
+        AssertAgrees(Expected.GetProperty("sleepstudyMostlyTwoDays"), model);
+        Assert.True(model.Singular);
+    }
+
     internal static void AssertAgrees(JsonElement expected, CourseModel model)
     {
         var criterion = expected.GetProperty("criterion").GetDouble();
