@@ -72,6 +72,13 @@ public static class CourseFitter
 
         var sigma2 = solution.Rss / solution.DegreesOfFreedom;
         var sigma = Math.Sqrt(sigma2);
+        if (theta.Max(Math.Abs) > 1e4 || sigma < 1e-6 * ScoreSd(clients))
+        {
+            // With no residual noise the likelihood grows without bound as the client variances grow:
+            // there is no optimum to report.
+            throw new CourseFitException("No residual variation: each client's scores lie (almost) exactly on a straight line in f(t), so the model has no optimum. Check that the scores are real measurements.");
+        }
+
         var covBeta = DenseMatrix.CholeskyInverse(solution.XtVXCholesky, criterion.P).Select(v => v * sigma2).ToArray();
         var sd0 = sigma * theta[0];
         var sd1 = sigma * Math.Sqrt((theta[1] * theta[1]) + (theta[2] * theta[2]));
@@ -124,6 +131,17 @@ public static class CourseFitter
             IntakeMin = options.UseIntake ? intakeMin : null,
             IntakeMax = options.UseIntake ? intakeMax : null,
         };
+    }
+
+    private static double ScoreSd(ReadOnlySpan<ClientSums> clients)
+    {
+        double n = 0, sum = 0, sum2 = 0;
+        foreach (var c in clients)
+        {
+            (n, sum, sum2) = (n + c.Count, sum + c.SumY, sum2 + c.SumY2);
+        }
+
+        return Math.Sqrt(Math.Max(0, (sum2 - (sum * sum / n)) / n));
     }
 
     private static void Check(ReadOnlySpan<ClientSums> clients, FitOptions options)
