@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace OnTrack.Domain.Course;
 
 /// <summary>
@@ -27,21 +29,53 @@ internal sealed class ProfiledCriterion
         UseIntake = useIntake;
         Reml = reml;
         P = useIntake ? 4 : 2;
-        // Pass 1: the group (session pattern) of each client.
-        var index = new Dictionary<(int, long, long), int>();
+        // Pass 1: the group (session pattern) of each client, by open addressing on the exact bits of
+        // (n, Σf, Σf²) — a million lookups in flat arrays rather than a dictionary of tuples.
+        var slots = new int[Math.Max(1024, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(clients.Length, 1) * 2))];
+        var mask = slots.Length - 1;
+        var keyN = new int[1024];
+        var keyF = new long[1024];
+        var keyF2 = new long[1024];
+        var counts = new int[1024];
         var groupOf = new int[clients.Length];
-        var counts = new List<int>();
+        var groups = 0;
         long rows = 0;
         for (var i = 0; i < clients.Length; i++)
         {
             var c = clients[i];
             rows += c.Count;
-            var key = (c.Count, BitConverter.DoubleToInt64Bits(c.SumF), BitConverter.DoubleToInt64Bits(c.SumF2));
-            if (!index.TryGetValue(key, out var g))
+            var f = BitConverter.DoubleToInt64Bits(c.SumF);
+            var f2 = BitConverter.DoubleToInt64Bits(c.SumF2);
+            var hash = (ulong)c.Count * 0x9E3779B97F4A7C15UL;
+            hash = (hash ^ (ulong)f) * 0xBF58476D1CE4E5B9UL;
+            hash = (hash ^ (ulong)f2) * 0x94D049BB133111EBUL;
+            var slot = (int)(hash >> 33) & mask;
+            int g;
+            while (true)
             {
-                g = index.Count;
-                index.Add(key, g);
-                counts.Add(0);
+                g = slots[slot] - 1;
+                if (g < 0)
+                {
+                    g = groups++;
+                    if (g == keyN.Length)
+                    {
+                        Array.Resize(ref keyN, g * 2);
+                        Array.Resize(ref keyF, g * 2);
+                        Array.Resize(ref keyF2, g * 2);
+                        Array.Resize(ref counts, g * 2);
+                    }
+
+                    (keyN[g], keyF[g], keyF2[g]) = (c.Count, f, f2);
+                    slots[slot] = g + 1;
+                    break;
+                }
+
+                if (keyN[g] == c.Count && keyF[g] == f && keyF2[g] == f2)
+                {
+                    break;
+                }
+
+                slot = (slot + 1) & mask;
             }
 
             groupOf[i] = g;
@@ -49,15 +83,15 @@ internal sealed class ProfiledCriterion
         }
 
         Rows = rows;
-        Groups = index.Count;
+        Groups = groups;
         (_n, _s1, _s2) = (new double[Groups], new double[Groups], new double[Groups]);
         (_count, _sa, _sa2, _c0, _c1) = (new double[Groups], new double[Groups], new double[Groups], new double[Groups], new double[Groups]);
         (_ac0, _ac1, _cc00, _cc01, _cc11) = (new double[Groups], new double[Groups], new double[Groups], new double[Groups], new double[Groups]);
-        foreach (var ((n, f, f2), g) in index)
+        for (var g = 0; g < Groups; g++)
         {
-            _n[g] = n;
-            _s1[g] = BitConverter.Int64BitsToDouble(f);
-            _s2[g] = BitConverter.Int64BitsToDouble(f2);
+            _n[g] = keyN[g];
+            _s1[g] = BitConverter.Int64BitsToDouble(keyF[g]);
+            _s2[g] = BitConverter.Int64BitsToDouble(keyF2[g]);
         }
 
         // Pass 2: clients ordered by group (a counting sort), so each group's totals are summed in one
