@@ -106,6 +106,11 @@ public static class CourseFitter
                     : "Boundary (singular) fit: no client-to-client variation beyond a perfectly correlated intercept and slope (θ₁₁ = 0); the estimate is on the boundary, as lme4 gives it.";
         }
 
+        if (!result.Converged)
+        {
+            note = (note is null ? "" : note + " ") + "The optimiser stopped before its convergence test was met: treat the estimates as approximate and check the data (e.g. with lme4).";
+        }
+
         return new CourseModel
         {
             TimeScale = options.TimeScale,
