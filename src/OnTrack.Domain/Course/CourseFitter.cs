@@ -65,7 +65,28 @@ public static class CourseFitter
         // Start from the moment estimate when the data give one, else from lme4's (1, 0, 1). The
         // optimiser is the same either way; a good start only saves steps.
         var start = criterion.MomentStart();
-        var result = BoundedMinimizer.Minimize(criterion.Evaluate, start ?? [1, 0, 1], [0, double.NegativeInfinity, 0], start is null ? 0.25 : 0.1, newtonFirst: start is not null);
+        double[] lower = [0, double.NegativeInfinity, 0];
+        var result = BoundedMinimizer.Minimize(criterion.Evaluate, start ?? [1, 0, 1], lower, start is null ? 0.25 : 0.1, newtonFirst: start is not null);
+        var evaluations = result.Evaluations;
+        if (result.X[0] < SingularTolerance || result.X[2] < SingularTolerance)
+        {
+            // A boundary optimum may be only local. On the face θ₀₀ = 0 the criterion depends on θ₁₀
+            // only through θ₁₀², so (0, θ₁₀, θ₁₁) and (0, −θ₁₀, θ₁₁) are the same point, but the way
+            // back into the interior (a correlation of the other sign) starts only from the mirror
+            // image. Try it, and lme4's own start, and keep the best.
+            var (t0, t1, t2) = (result.X[0], result.X[1], result.X[2]);
+            var scale = Math.Max(0.1, Math.Sqrt((t1 * t1) + (t2 * t2)));
+            foreach (var restart in new[] { new[] { 0.5 * scale, -t1, t2 + (0.1 * scale) }, new[] { t0 + (0.5 * scale), t1, t2 + (0.1 * scale) }, [1.0, 0, 1] })
+            {
+                var other = BoundedMinimizer.Minimize(criterion.Evaluate, restart, lower, 0.25, newtonFirst: true);
+                evaluations += other.Evaluations;
+                if (other.Value < result.Value - (1e-12 * Math.Abs(result.Value)))
+                {
+                    result = other;
+                }
+            }
+        }
+
         var theta = result.X;
         var solution = criterion.Solve(theta)
             ?? throw new CourseFitException("The fit failed: the criterion is undefined at the optimum (the scores may be exactly explained by the fixed effects).");
@@ -129,7 +150,7 @@ public static class CourseFitter
             Clients = clients.Length,
             ClientsWithOneScore = oneScore,
             SessionPatterns = criterion.Groups,
-            Evaluations = result.Evaluations,
+            Evaluations = evaluations,
             Converged = result.Converged,
             Singular = singular,
             Note = note,
