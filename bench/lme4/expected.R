@@ -36,5 +36,9 @@ n$score <- round(10 - 2 * log1p(n$session) + rnorm(nrow(n), sd = 2), 2)
 write.csv(n, file.path(dir, "noise-only.csv"), row.names = FALSE, quote = FALSE)
 n$f <- log1p(n$session)
 out <- c(out, sprintf('"noiseOnly": %s', both(score ~ f + (f | client), n, TRUE)))
+# Mostly two scores per client: too few per-client moments for OnTrack's moment start, so its
+# optimiser runs from lme4's start (1, 0, 1) — the path this case checks.
+ss <- sleepstudy[sleepstudy$Days < 2 | sleepstudy$Subject %in% c("308", "309"), ]
+out <- c(out, sprintf('"sleepstudyMostlyTwoDays": %s', both(Reaction ~ Days + (Days | Subject), ss, TRUE)))
 writeLines(c("{", paste(out, collapse = ",\n"), "}"), file.path(dir, "lme4-expected.json"))
 cat("lme4", as.character(packageVersion("lme4")), "\n")

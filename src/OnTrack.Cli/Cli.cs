@@ -23,6 +23,11 @@ internal static class Cli
 
         public override void Write(string? value) => console.Profile.Out.Writer.Write(value);
 
+        // Help ends its lines with WriteLine(), which StringWriter would otherwise keep to itself.
+        public override void Write(char[] buffer, int index, int count) => console.Profile.Out.Writer.Write(buffer, index, count);
+
+        public override void WriteLine() => console.Profile.Out.Writer.WriteLine();
+
         public override void WriteLine(string? value) => console.Profile.Out.Writer.WriteLine(value);
     }
 }

@@ -168,4 +168,17 @@ public sealed class CourseCommandTests : IDisposable
         Assert.InRange(red.GetProperty("specificity").GetDouble(), 0.5, 1);
         Assert.True(json.GetProperty("reliableDeterioration").GetProperty("cases").GetInt32() >= 0);
     }
+
+    [Fact]
+    public void Help_Course_ListsEachCommandOnItsOwnLine()
+    {
+        var (exit, output) = Run("course", "--help");
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n').Select(l => l.Trim()).ToList();
+        foreach (var command in new[] { "fit", "predict", "validate", "simulate" })
+        {
+            Assert.Contains(lines, l => l.StartsWith(command + " ", StringComparison.Ordinal));
+        }
+    }
 }

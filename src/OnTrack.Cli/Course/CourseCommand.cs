@@ -103,7 +103,7 @@ internal static class CourseCommand
     }
 
     /// <summary>The fit as the analyst (and the lme4 comparison) reads it.</summary>
-    internal static Dictionary<string, object?> Summary(CourseModel model, double readSeconds, double fitSeconds)
+    internal static Dictionary<string, object?> Summary(CourseModel model, double? readSeconds = null, double? fitSeconds = null)
     {
         var summary = new Dictionary<string, object?>
         {
@@ -122,8 +122,12 @@ internal static class CourseCommand
             ["note"] = model.Note,
             ["clientsWithOneScore"] = model.ClientsWithOneScore,
             ["sessionPatterns"] = model.SessionPatterns,
-            ["seconds"] = new { read = readSeconds, fit = fitSeconds },
         };
+        if (readSeconds is not null)
+        {
+            summary["seconds"] = new { read = readSeconds, fit = fitSeconds };
+        }
+
         return summary;
     }
 

@@ -117,7 +117,7 @@ internal static class CourseValidation
             ["session"] = settings.Session,
             ["reliableChange"] = settings.ReliableChange,
             ["thresholds"] = new { amber = settings.Amber, red = settings.Red },
-            ["model"] = CourseCommand.Summary(model, 0, 0),
+            ["model"] = CourseCommand.Summary(model),
             ["noReliableImprovement"] = Against(o => o.NotImproved),
             ["reliableDeterioration"] = Against(o => o.Deteriorated),
         };

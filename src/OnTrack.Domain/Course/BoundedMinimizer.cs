@@ -10,7 +10,12 @@ internal static class BoundedMinimizer
 {
     internal sealed record Result(double[] X, double Value, int Evaluations, bool Converged);
 
-    public static Result Minimize(Func<double[], double> objective, double[] start, double[] lower)
+    /// <summary>Minimises from <paramref name="start"/>; the first simplex spans <paramref name="scale"/> of each parameter (at least that much absolutely).</summary>
+    /// <remarks>
+    /// With <paramref name="newtonFirst"/> (a start believed close to the optimum) Newton runs first and
+    /// Nelder–Mead only if Newton does not converge from there.
+    /// </remarks>
+    public static Result Minimize(Func<double[], double> objective, double[] start, double[] lower, double scale = 0.25, bool newtonFirst = false)
     {
         var dim = start.Length;
         var evaluations = 0;
@@ -22,6 +27,19 @@ internal static class BoundedMinimizer
             return double.IsNaN(value) ? double.PositiveInfinity : value;
         }
 
+        if (newtonFirst)
+        {
+            var x0 = Clamp(start, lower);
+            var f0 = F(x0);
+            if (Polish(F, ref x0, ref f0, lower))
+            {
+                Snap(F, ref x0, ref f0, lower);
+                return new Result(x0, f0, evaluations, true);
+            }
+
+            start = x0;
+        }
+
         // Nelder–Mead on the clamped function; points outside the box evaluate at its edge, which keeps
         // the simplex moving along a boundary where a variance is zero.
         var simplex = new double[dim + 1][];
@@ -30,7 +48,7 @@ internal static class BoundedMinimizer
         for (var i = 0; i < dim; i++)
         {
             simplex[i + 1] = (double[])start.Clone();
-            simplex[i + 1][i] += Math.Max(0.25, 0.25 * Math.Abs(start[i]));
+            simplex[i + 1][i] += Math.Max(scale, scale * Math.Abs(start[i]));
         }
 
         for (var i = 0; i <= dim; i++)
@@ -100,6 +118,7 @@ internal static class BoundedMinimizer
         var x = Clamp(simplex[0], lower);
         var fx = F(x);
         var converged = Polish(F, ref x, ref fx, lower);
+        Snap(F, ref x, ref fx, lower);
         return new Result(x, fx, evaluations, converged);
     }
 
@@ -161,7 +180,15 @@ internal static class BoundedMinimizer
             // flat to second order, so a decrease of 1e-10 can still hide a θ error of 1e-5. Below 1e-7 the
             // steps are rounding noise in the criterion (about 1e-14 of it) seen through the differences.
             var largest = step.Max(Math.Abs);
-            var last = largest < 1e-7 * Math.Max(1, x.Max(Math.Abs));
+            var decrement = 0.0;
+            for (var a = 0; a < k; a++)
+            {
+                decrement += g[a] * step[a];
+            }
+
+            // …or when the decrease Newton predicts is at the criterion's rounding level (1e-14 of it):
+            // the steps are then set by noise and finite-difference bias, not by the optimum.
+            var last = largest < 1e-7 * Math.Max(1, x.Max(Math.Abs)) || Math.Abs(decrement) < 1e-14 * Math.Abs(fx);
 
             var improved = false;
             for (var t = 1.0; t > (last ? 0.9 : 1e-6); t /= 2)
@@ -209,6 +236,28 @@ internal static class BoundedMinimizer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A parameter within 1e-6 of its bound is set onto it when that costs nothing measurable (1e-13 of
+    /// the criterion): a zero variance should be reported as zero, as lme4 does, not as 2e-10.
+    /// </summary>
+    private static void Snap(Func<double[], double> f, ref double[] x, ref double fx, double[] lower)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (x[i] > lower[i] && x[i] - lower[i] < 1e-6)
+            {
+                var snapped = (double[])x.Clone();
+                snapped[i] = lower[i];
+                var fs = f(snapped);
+                if (fs <= fx + (1e-13 * Math.Abs(fx)))
+                {
+                    x = snapped;
+                    fx = fs;
+                }
+            }
+        }
     }
 
     /// <summary>Central-difference Hessian over the free parameters, its stencil kept inside the bounds.</summary>

@@ -62,14 +62,44 @@ public static class CourseFitter
                 : "The fixed effects cannot be estimated: every score is at the same f(t).");
         }
 
-        // lme4's starting point: independent unit-scaled intercept and slope.
-        var result = BoundedMinimizer.Minimize(criterion.Evaluate, [1, 0, 1], [0, double.NegativeInfinity, 0]);
+        // Start from the moment estimate when the data give one, else from lme4's (1, 0, 1). The
+        // optimiser is the same either way; a good start only saves steps.
+        var start = criterion.MomentStart();
+        double[] lower = [0, double.NegativeInfinity, 0];
+        var result = BoundedMinimizer.Minimize(criterion.Evaluate, start ?? [1, 0, 1], lower, start is null ? 0.25 : 0.1, newtonFirst: start is not null);
+        var evaluations = result.Evaluations;
+        if (result.X[0] < SingularTolerance || result.X[2] < SingularTolerance)
+        {
+            // A boundary optimum may be only local. On the face θ₀₀ = 0 the criterion depends on θ₁₀
+            // only through θ₁₀², so (0, θ₁₀, θ₁₁) and (0, −θ₁₀, θ₁₁) are the same point, but the way
+            // back into the interior (a correlation of the other sign) starts only from the mirror
+            // image. Try it, and lme4's own start, and keep the best.
+            var (t0, t1, t2) = (result.X[0], result.X[1], result.X[2]);
+            var scale = Math.Max(0.1, Math.Sqrt((t1 * t1) + (t2 * t2)));
+            foreach (var restart in new[] { new[] { 0.5 * scale, -t1, t2 + (0.1 * scale) }, new[] { t0 + (0.5 * scale), t1, t2 + (0.1 * scale) }, [1.0, 0, 1] })
+            {
+                var other = BoundedMinimizer.Minimize(criterion.Evaluate, restart, lower, 0.25, newtonFirst: true);
+                evaluations += other.Evaluations;
+                if (other.Value < result.Value - (1e-12 * Math.Abs(result.Value)))
+                {
+                    result = other;
+                }
+            }
+        }
+
         var theta = result.X;
         var solution = criterion.Solve(theta)
             ?? throw new CourseFitException("The fit failed: the criterion is undefined at the optimum (the scores may be exactly explained by the fixed effects).");
 
         var sigma2 = solution.Rss / solution.DegreesOfFreedom;
         var sigma = Math.Sqrt(sigma2);
+        if (theta.Max(Math.Abs) > 1e4 || sigma < 1e-6 * ScoreSd(clients))
+        {
+            // With no residual noise the likelihood grows without bound as the client variances grow:
+            // there is no optimum to report.
+            throw new CourseFitException("No residual variation: each client's scores lie (almost) exactly on a straight line in f(t), so the model has no optimum. Check that the scores are real measurements.");
+        }
+
         var covBeta = DenseMatrix.CholeskyInverse(solution.XtVXCholesky, criterion.P).Select(v => v * sigma2).ToArray();
         var sd0 = sigma * theta[0];
         var sd1 = sigma * Math.Sqrt((theta[1] * theta[1]) + (theta[2] * theta[2]));
@@ -97,6 +127,11 @@ public static class CourseFitter
                     : "Boundary (singular) fit: no client-to-client variation beyond a perfectly correlated intercept and slope (θ₁₁ = 0); the estimate is on the boundary, as lme4 gives it.";
         }
 
+        if (!result.Converged)
+        {
+            note = (note is null ? "" : note + " ") + "The optimiser stopped before its convergence test was met: treat the estimates as approximate and check the data (e.g. with lme4).";
+        }
+
         return new CourseModel
         {
             TimeScale = options.TimeScale,
@@ -115,13 +150,24 @@ public static class CourseFitter
             Clients = clients.Length,
             ClientsWithOneScore = oneScore,
             SessionPatterns = criterion.Groups,
-            Evaluations = result.Evaluations,
+            Evaluations = evaluations,
             Converged = result.Converged,
             Singular = singular,
             Note = note,
             IntakeMin = options.UseIntake ? intakeMin : null,
             IntakeMax = options.UseIntake ? intakeMax : null,
         };
+    }
+
+    private static double ScoreSd(ReadOnlySpan<ClientSums> clients)
+    {
+        double n = 0, sum = 0, sum2 = 0;
+        foreach (var c in clients)
+        {
+            (n, sum, sum2) = (n + c.Count, sum + c.SumY, sum2 + c.SumY2);
+        }
+
+        return Math.Sqrt(Math.Max(0, (sum2 - (sum * sum / n)) / n));
     }
 
     private static void Check(ReadOnlySpan<ClientSums> clients, FitOptions options)

@@ -151,4 +151,15 @@ public sealed class CourseFitterTests
         var ex = Assert.Throws<CourseFitException>(() => CourseFitter.Fit(CourseData.Sums(rows, TimeScale.Log1P), Options));
         Assert.Contains("intake is (nearly) the same for every client", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Fit_EveryClientExactlyOnALine_FailsClearlyInsteadOfRunningAway()
+    {
+        // No residual noise: the likelihood grows without bound as the client variances grow.
+        var rows = Enumerable.Range(0, 30).SelectMany(c => Enumerable.Range(1, 6).Select(t =>
+            new CourseData.Row(c.ToString(System.Globalization.CultureInfo.InvariantCulture), t, 20 - (c % 7) - ((1 + (c % 3)) * Math.Log(t + 1)), double.NaN)));
+
+        var ex = Assert.Throws<CourseFitException>(() => CourseFitter.Fit(CourseData.Sums(rows, TimeScale.Log1P), new FitOptions(UseIntake: false)));
+        Assert.Contains("residual", ex.Message, StringComparison.OrdinalIgnoreCase);
+    }
 }

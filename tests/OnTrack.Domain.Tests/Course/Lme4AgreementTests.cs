@@ -43,6 +43,32 @@ public sealed class Lme4AgreementTests
         AssertAgrees(expected, model);
     }
 
+    [Fact]
+    public void Fit_MostlyTwoScoresPerClient_FromLme4sStartAgreesWithLme4()
+    {
+        // Two days per subject except two subjects: too few per-client moments for the moment start.
+        var rows = CourseData.Read("sleepstudy.csv", "Subject", "Days", "Reaction").Where(r => r.Time < 2 || r.Client is "308" or "309");
+
+        var model = CourseFitter.Fit(CourseData.Sums(rows, TimeScale.Linear), new FitOptions(TimeScale.Linear, UseIntake: false));
+
+        AssertAgrees(Expected.GetProperty("sleepstudyMostlyTwoDays"), model);
+        Assert.True(model.Singular);
+    }
+
+    [Fact]
+    public void Fit_LocalOptimumOnTheZeroInterceptVarianceFace_IsEscapedLikeLme4()
+    {
+        // Case 11 of `Rscript bench/lme4/random-datasets.R OUT 20 1` (true intercept SD 0): a descent from
+        // the moment start ends on θ₀₀ = 0 with the wrong sign of θ₁₀, 1e-3 above lme4's optimum.
+        var sums = CourseData.Sums(CourseData.Read("boundary-trap.csv", "client", "session", "score", "intake"), TimeScale.Log1P);
+        var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Course", "Data", "boundary-trap-lme4.json"))).RootElement;
+
+        var model = CourseFitter.Fit(sums, new FitOptions(TimeScale.Log1P, UseIntake: true));
+
+        AssertAgrees(expected, model);
+        Assert.False(model.Singular);
+    }
+
     internal static void AssertAgrees(JsonElement expected, CourseModel model)
     {
         var criterion = expected.GetProperty("criterion").GetDouble();
