@@ -75,6 +75,21 @@ public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catal
             new RationalRule((double)instrument.ReliableChange.Threshold, clinic.CourseNoImprovementBySession, higherIsBetter, cutoff));
     }
 
+    /// <summary>The fitted models in force, by instrument id (instruments under the rational rule are absent).</summary>
+    public async Task<Dictionary<string, CourseModel>> ModelsAsync(Clinic clinic, CancellationToken cancellationToken)
+    {
+        var models = new Dictionary<string, CourseModel>(StringComparer.Ordinal);
+        foreach (var instrument in OutcomeInstruments)
+        {
+            if (await RuleAsync(clinic, instrument, cancellationToken) is { Model: { } model })
+            {
+                models[instrument.Id] = model;
+            }
+        }
+
+        return models;
+    }
+
     /// <summary>
     /// Every client's sufficient statistics for one instrument in one grouped query: the database adds
     /// up f = ln(t + 1), f², y, f·y and y² over each client's scores after their intake.
