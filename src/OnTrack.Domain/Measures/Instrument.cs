@@ -54,7 +54,12 @@ public sealed record Subscale(string Id, string Name, IReadOnlyList<string> Item
 public sealed record Band(decimal Min, decimal Max, string Label);
 
 /// <summary>A risk item and the answers that trigger it (item value at or above <see cref="AtOrAbove"/>).</summary>
-public sealed record RiskRule(string LinkId, decimal AtOrAbove, string Label);
+/// <summary>A risk item: endorsed at or above a value. <paramref name="ClientMessage"/> is what the client is told, in words that fit this item.</summary>
+public sealed record RiskRule(string LinkId, decimal AtOrAbove, string Label, string ClientMessage)
+{
+    /// <summary>Said when an instrument file gives no wording of its own: true of any risk item, and never about suicide unless the item is.</summary>
+    public const string DefaultClientMessage = "Something you told us on this form worries us, and we want to make sure you are safe. Thank you for telling us.";
+}
 
 /// <summary>
 /// The clinical cutoff on the reported total. For higher-is-worse measures a score at or above it is a

@@ -102,7 +102,8 @@ public static class InstrumentReader
         var bands = Array(scoring, "bands").Select(b => new Band(Number(b, "min", file), Number(b, "max", file), Text(b, "label") ?? "")).OrderBy(b => b.Min).ToList();
         var risks = Array(scoring, "risk").Select(r =>
         {
-            var rule = new RiskRule(Text(r, "item") ?? "", Number(r, "atOrAbove", file), Text(r, "label") ?? "Risk item endorsed");
+            var rule = new RiskRule(Text(r, "item") ?? "", Number(r, "atOrAbove", file), Text(r, "label") ?? "Risk item endorsed",
+                Text(r, "clientMessage") is { Length: > 0 } message ? message : RiskRule.DefaultClientMessage);
             if (!linkIds.Contains(rule.LinkId))
             {
                 throw new InstrumentFormatException($"{file}: risk rule names item '{rule.LinkId}', which the questionnaire does not have.");

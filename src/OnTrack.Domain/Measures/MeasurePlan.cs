@@ -30,7 +30,10 @@ public sealed record MeasureRule(string InstrumentId, MeasureTiming Timing, int 
 /// <param name="Ending">The therapist has marked the course as ending.</param>
 /// <param name="EverCompleted">Instruments the client has ever completed.</param>
 /// <param name="CompletedForSession">Instruments already completed for this session.</param>
-public sealed record DueContext(int SessionNumber, bool Ending, IReadOnlySet<string> EverCompleted, IReadOnlySet<string> CompletedForSession);
+/// <param name="SessionHeld">The client has already had a session (so there is a session to rate).</param>
+/// <param name="AboutTheLastSession">Instruments that rate the last session (alliance): never due before a first session has happened.</param>
+public sealed record DueContext(int SessionNumber, bool Ending, IReadOnlySet<string> EverCompleted, IReadOnlySet<string> CompletedForSession,
+    bool SessionHeld = true, IReadOnlySet<string>? AboutTheLastSession = null);
 
 /// <summary>Decides which measures are due. Pure, so that the portal, kiosk and API all agree.</summary>
 public static class DueMeasures
@@ -43,7 +46,8 @@ public static class DueMeasures
         var due = new List<string>();
         foreach (var rule in plan)
         {
-            if (due.Contains(rule.InstrumentId) || context.CompletedForSession.Contains(rule.InstrumentId))
+            if (due.Contains(rule.InstrumentId) || context.CompletedForSession.Contains(rule.InstrumentId)
+                || (!context.SessionHeld && context.AboutTheLastSession?.Contains(rule.InstrumentId) == true))
             {
                 continue;
             }

@@ -2,7 +2,8 @@ namespace OnTrack.Domain.Measures;
 
 public sealed record SubscaleScore(string Id, string Name, decimal? Score);
 
-public sealed record RiskFlag(string LinkId, string Label, decimal Value);
+/// <summary>An endorsed risk item, with what to tell the client about it.</summary>
+public sealed record RiskFlag(string LinkId, string Label, decimal Value, string ClientMessage);
 
 /// <summary>The scores of one completed form.</summary>
 public sealed record ScoreResult(
@@ -17,6 +18,9 @@ public sealed record ScoreResult(
     string? Band,
     bool? Case,
     IReadOnlyList<RiskFlag> Risks);
+
+/// <summary>Answers in item order with unreadable ones left out, and why each was left out.</summary>
+public sealed record ReadableAnswers(IReadOnlyList<string?> Answers, IReadOnlyList<string> Problems);
 
 /// <summary>Thrown for answers that do not fit the instrument (a value outside the options, too many answers).</summary>
 public sealed class AnswerException(string message) : Exception(message);
@@ -46,7 +50,7 @@ public static class Scorer
         // Risk items are flagged from what was answered, even when the total is invalid: safety first.
         var risks = instrument.Risks
             .Where(r => values.TryGetValue(r.LinkId, out var v) && v is { } value && value >= r.AtOrAbove)
-            .Select(r => new RiskFlag(r.LinkId, r.Label, values[r.LinkId]!.Value))
+            .Select(r => new RiskFlag(r.LinkId, r.Label, values[r.LinkId]!.Value, r.ClientMessage))
             .ToList();
 
         var scored = instrument.ScoredItems.ToList();
@@ -68,6 +72,39 @@ public static class Scorer
         return new ScoreResult(instrument.Id, true, null, reported, answered, missing, missing > 0, subscales,
             instrument.BandOf(reported),
             IsCase(instrument, reported), risks);
+    }
+
+    /// <summary>
+    /// The answers with each one that does not fit its item left out (as unanswered), and what was wrong
+    /// with each: so that a form with an endorsed risk item is never refused for a mistake elsewhere.
+    /// </summary>
+    public static ReadableAnswers Readable(Instrument instrument, IReadOnlyList<string?> answers)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        ArgumentNullException.ThrowIfNull(answers);
+        var readable = new List<string?>(instrument.Items.Count);
+        var problems = new List<string>();
+        for (var i = 0; i < instrument.Items.Count; i++)
+        {
+            var answer = i < answers.Count ? answers[i] : null;
+            try
+            {
+                _ = Value(instrument.Items[i], answer);
+                readable.Add(answer);
+            }
+            catch (AnswerException ex)
+            {
+                readable.Add(null);
+                problems.Add(ex.Message);
+            }
+        }
+
+        if (answers.Count > instrument.Items.Count)
+        {
+            problems.Add($"{instrument.Id} has {instrument.Items.Count} items; {answers.Count} answers were given.");
+        }
+
+        return new ReadableAnswers(readable, problems);
     }
 
     /// <summary>A "case" by the instrument's cutoff, or null when it has none.</summary>

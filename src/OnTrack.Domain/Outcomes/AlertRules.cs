@@ -74,17 +74,19 @@ public static class AlertRules
 
                 break;
             case InstrumentRole.Alliance:
-                // Raised when the rating first drops below the level, not again at every low session.
-                if (total < alliance.LowBelow && (earlierTotals.Count == 0 || earlierTotals[^1] >= alliance.LowBelow))
+                // One alliance alert per form: low (when the rating first drops below the level, not again at
+                // every low session), which says so when it also fell; otherwise a fall.
+                var previous = earlierTotals.Count > 0 ? earlierTotals[^1] : (decimal?)null;
+                var fell = previous - total >= alliance.FallBy;
+                if (total < alliance.LowBelow && (previous is null || previous >= alliance.LowBelow))
                 {
                     signals.Add(new AlertSignal(AlertKind.LowAlliance, AlertPriority.Normal, instrument.Id,
-                        $"{instrument.Title}: rated {total} of {instrument.TotalMax}, below the clinic's level of {alliance.LowBelow}."));
+                        $"{instrument.Title}: rated {total} of {instrument.TotalMax}, below the clinic's level of {alliance.LowBelow}{(fell ? $", down from {previous}" : "")}."));
                 }
-
-                if (earlierTotals.Count > 0 && earlierTotals[^1] - total >= alliance.FallBy)
+                else if (fell)
                 {
                     signals.Add(new AlertSignal(AlertKind.FallingAlliance, AlertPriority.Normal, instrument.Id,
-                        $"{instrument.Title}: fell from {earlierTotals[^1]} to {total}."));
+                        $"{instrument.Title}: fell from {previous} to {total}."));
                 }
 
                 break;

@@ -61,6 +61,10 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
             TimeZoneId = "America/Phoenix",
             CancellationWindowHours = 24,
             CrisisResources = "If you are in danger or thinking about suicide, call or text 988 (Suicide & Crisis Lifeline) or call 911. You can also call the office during opening hours.",
+            CrisisLineName = "988 Suicide & Crisis Lifeline",
+            CrisisCallNumber = "988",
+            CrisisTextNumber = "988",
+            EmergencyNumber = "911",
             RequireStaffTwoFactor = false,
         };
         foreach (var day in new[] { IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday })

@@ -67,4 +67,16 @@ public sealed class DueMeasuresTests
         Assert.NotNull(new MeasureRule("gad-7", MeasureTiming.EveryNthSession, every).Problem);
         Assert.Null(new MeasureRule("gad-7", MeasureTiming.EveryNthSession, 2).Problem);
     }
+
+    [Theory]
+    [InlineData(false, new[] { "phq-9" })]
+    [InlineData(true, new[] { "phq-9", "ontrack-session-check" })]
+    public void SessionCheck_BeforeAnySessionHasHappened_IsNotDue(bool held, string[] expected)
+    {
+        var plan = new MeasureRule[] { new("phq-9", MeasureTiming.EverySession), new("ontrack-session-check", MeasureTiming.EverySession) };
+
+        var due = DueMeasures.For(plan, new DueContext(1, false, new HashSet<string>(), new HashSet<string>(), held, new HashSet<string> { "ontrack-session-check" }));
+
+        Assert.Equal(expected, due);
+    }
 }

@@ -145,6 +145,35 @@ public sealed class ScorerTests
     }
 
     [Fact]
+    public void RiskFlags_CarryTheirOwnRulesWording_OrASafeDefault()
+    {
+        var oq = InstrumentFiles.Test("oq-45-test");
+        var answers = Enumerable.Repeat("0", 45).ToArray();
+        answers[7] = "2"; // item 8: a rule without wording of its own
+        answers[43] = "4"; // item 44: substance use, with its own wording
+
+        var risks = Score(oq, string.Join(",", answers)).Risks;
+
+        Assert.Equal(RiskRule.DefaultClientMessage, risks.Single(r => r.LinkId == "8").ClientMessage);
+        Assert.Contains("drinking or drug use", risks.Single(r => r.LinkId == "44").ClientMessage, StringComparison.Ordinal);
+        Assert.All(risks, r => Assert.DoesNotContain("better off dead", r.ClientMessage, StringComparison.Ordinal));
+        Assert.Contains("better off dead", Score(InstrumentFiles.Shipped("phq-9"), "0,0,0,0,0,0,0,0,1,").Risks.Single().ClientMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Readable_LeavesOutAnswersThatDoNotFit_AndSaysWhy()
+    {
+        var phq9 = InstrumentFiles.Shipped("phq-9");
+
+        var readable = Scorer.Readable(phq9, InstrumentFiles.Answers("1,7,1,1,1,1,1,1,2,"));
+
+        Assert.Null(readable.Answers[1]);
+        Assert.Equal("2", readable.Answers[8]);
+        Assert.Contains("Item 2", Assert.Single(readable.Problems), StringComparison.Ordinal);
+        Assert.Single(Scorer.Score(phq9, readable.Answers).Risks);
+    }
+
+    [Fact]
     public void Oq45_UpToFourMissingItemsAreProrated_FiveAreNot()
     {
         var oq = InstrumentFiles.Test("oq-45-test");

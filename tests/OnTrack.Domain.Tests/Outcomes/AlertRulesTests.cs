@@ -78,4 +78,14 @@ public sealed class AlertRulesTests
         Assert.Equal(AlertKind.FallingAlliance, Assert.Single(alerts).Kind);
         Assert.Empty(Alerts(Check, "9,9,9,9", 40));
     }
+
+    [Fact]
+    public void Alliance_LowAndFallenInOneForm_RaisesOneAlert()
+    {
+        var alerts = Alerts(Check, "6,5,6,6", 36); // 23: below 30 and 13 down
+
+        var alert = Assert.Single(alerts);
+        Assert.Equal(AlertKind.LowAlliance, alert.Kind);
+        Assert.Contains("down from 36", alert.Summary, StringComparison.Ordinal);
+    }
 }

@@ -26,7 +26,9 @@ public abstract class MeasurementTests(OnTrackApp app)
         var service = await anonymous.ServiceAsync("Individual therapy");
         var maya = await app.TherapistIdAsync(Maya);
         var newClient = Http.NewClient(name);
-        var booked = (await (await anonymous.BookAsync(new { serviceId = service.Id, therapistId = maya, start = Phoenix.At(start), newClient })).ReadAsync<BookingResponse>()).Appointments[0];
+        var booking = await anonymous.BookAsync(new { serviceId = service.Id, therapistId = maya, start = Phoenix.At(start), newClient });
+        Assert.True(booking.StatusCode == HttpStatusCode.Created, $"{start}: {await booking.Content.ReadAsStringAsync()}");
+        var booked = (await booking.ReadAsync<BookingResponse>()).Appointments[0];
         var client = await app.ConfirmAndSignInAsync(newClient);
         var clientId = await app.WithDbAsync(db => db.Participants.Where(p => p.AppointmentId == booked.Id).Select(p => p.ClientId).SingleAsync());
         return (client, clientId, booked.Id);
@@ -53,7 +55,83 @@ public abstract class MeasurementTests(OnTrackApp app)
         Assert.Equal(clientId, due!.ClientId);
         Assert.Equal(appointmentId, due.AppointmentId);
         Assert.Equal(1, due.SessionNumber);
-        Assert.Equal(["phq-9", "gad-7", "ontrack-session-check", "ontrack-readiness", "who-5"], due.Forms.Select(f => f.InstrumentId));
+        // The session check rates the last session: not asked before the first.
+        Assert.Equal(["phq-9", "gad-7", "ontrack-readiness", "who-5"], due.Forms.Select(f => f.InstrumentId));
+    }
+
+    [Fact]
+    public async Task SessionCheck_AfterTheFirstSession_IsDueAboutTheLastSession()
+    {
+        var (client, _, first) = await NewClientWithSessionAsync("Sam Second", "2026-03-05T10:00");
+        var anonymous = app.CreateClient();
+        var service = await anonymous.ServiceAsync("Individual therapy");
+        var booked = await client.BookAsync(new { serviceId = service.Id, therapistId = await app.TherapistIdAsync(Maya), start = Phoenix.At("2026-03-12T10:00") });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+
+        // Two hours after the first session ended: the forms for the second are open, and now the check is asked.
+        app.Clock.Reset(Instant.FromDateTimeOffset(Phoenix.At("2026-03-05T13:00")));
+        try
+        {
+            var due = await client.GetFromJsonAsync<DueFormsDto>("/api/due-forms", OnTrackApp.Json);
+            Assert.Contains("ontrack-session-check", due!.Forms.Select(f => f.InstrumentId));
+            var check = app.Services.GetRequiredService<InstrumentCatalog>().All["ontrack-session-check"];
+            Assert.All(check.Items, i => Assert.DoesNotContain("today", i.Text, StringComparison.OrdinalIgnoreCase));
+            Assert.Contains(check.Items, i => i.Text.Contains("last session", StringComparison.Ordinal));
+        }
+        finally
+        {
+            app.Clock.Reset(OnTrackApp.Start);
+        }
+
+        Assert.NotEqual(Guid.Empty, first);
+    }
+
+    [Fact]
+    public async Task EndorsedRiskItem_OnAnIncompleteForm_IsStoredAndAlerted_WithTheCrisisResources()
+    {
+        var (client, clientId, _) = await NewClientWithSessionAsync("Blake Blank", "2026-03-04T10:00");
+
+        // Item 3 left blank and item 5 answered with a code the form does not have; item 9 endorsed.
+        var answers = Phq9(1, 1, 0, 1, 1, 1, 1, 1, 2);
+        answers["3"] = null;
+        answers["5"] = "7";
+        var response = await SubmitAsync(client, new { instrumentId = "phq-9", answers });
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var result = await response.ReadAsync<SubmissionResult>();
+        Assert.False(result.Response.Valid);
+        Assert.Null(result.Response.Total);
+        Assert.True(result.Response.RiskEndorsed);
+        Assert.Contains("988", result.CrisisResources, StringComparison.Ordinal);
+        Assert.Contains("better off dead", result.CrisisMessage, StringComparison.Ordinal);
+        Assert.Contains("Item 5", result.Incomplete, StringComparison.Ordinal);
+        Assert.Null(result.Response.Answers["5"]);
+        var alert = Assert.Single(await app.WithDbAsync(db => db.Alerts.Where(a => a.ClientId == clientId).ToListAsync()));
+        Assert.Equal(AlertKind.Risk, alert.Kind);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.Kind == "risk-alert" && m.TextBody.Contains(alert.Id.ToString()))));
+
+        // The same form without the risk answer is still refused, and nothing more is stored.
+        var (other, otherId, _) = await NewClientWithSessionAsync("Blair Blank", "2026-03-04T11:00");
+        answers["9"] = "0";
+        await (await SubmitAsync(other, new { instrumentId = "phq-9", answers })).ProblemAsync(HttpStatusCode.BadRequest);
+        answers["5"] = "1";
+        await (await SubmitAsync(other, new { instrumentId = "phq-9", answers })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Responses.CountAsync(r => r.ClientId == otherId)));
+    }
+
+    [Fact]
+    public async Task PaperForm_WithABlankAndAnEndorsedRiskItem_IsStoredAndAlerted()
+    {
+        var (_, clientId, _) = await NewClientWithSessionAsync("Pia Paperblank", "2026-03-04T13:00");
+        var maya = await app.SignInAsync("maya.chen@demo.ontrack.test");
+        var answers = Phq9(0, 0, 0, 0, 0, 0, 0, 0, 1);
+        answers.Remove("2");
+
+        var result = await (await SubmitAsync(maya, new { clientId, instrumentId = "phq-9", answers })).ReadAsync<SubmissionResult>();
+
+        Assert.Equal(ResponseSource.Paper, result.Response.Source);
+        Assert.True(result.Response.RiskEndorsed);
+        Assert.Equal(AlertKind.Risk, Assert.Single(await app.WithDbAsync(db => db.Alerts.Where(a => a.ClientId == clientId).ToListAsync())).Kind);
     }
 
     [Fact]
@@ -179,7 +257,8 @@ public abstract class MeasurementTests(OnTrackApp app)
 
         var kinds = await app.WithDbAsync(db => db.Alerts.Where(a => a.ClientId == clientId).Select(a => a.Kind).ToListAsync());
         // The expected course may call the same rise "not on track" too (it depends on the fitted model).
-        Assert.Equal([AlertKind.ReliableDeterioration, AlertKind.LowAlliance, AlertKind.FallingAlliance], kinds.Where(k => k != AlertKind.NotOnTrack).Order());
+        // One alliance alert for the one form, though it is both low and a fall.
+        Assert.Equal([AlertKind.ReliableDeterioration, AlertKind.LowAlliance], kinds.Where(k => k != AlertKind.NotOnTrack).Order());
         Assert.Equal(kinds.Count, kinds.Distinct().Count());
 
         await (await SubmitAsync(maya, new { clientId, instrumentId = "phq-9", completedAt = start + week, answers = Phq9(0, 0, 0, 0, 0, 0, 0, 0, 0) })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -203,7 +282,7 @@ public abstract class MeasurementTests(OnTrackApp app)
         app.Clock.Advance(Duration.FromMinutes(61));
         try
         {
-            Assert.Equal(1, await EscalateAsync());
+            Assert.True(await EscalateAsync() >= 1); // other tests' risk alerts in this clinic may escalate too
             Assert.Equal(0, await EscalateAsync());
         }
         finally

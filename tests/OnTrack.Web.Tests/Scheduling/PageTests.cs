@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using OnTrack.Web.Tests.Infrastructure;
 
 namespace OnTrack.Web.Tests.Scheduling;
@@ -38,6 +39,45 @@ public abstract class PageTests(OnTrackApp app)
         var response = await alex.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Three people opening the same pages at once, as on a busy morning. On PostgreSQL a page that renders
+    /// before its model has loaded, or that shares the request's context across concurrent work, fails
+    /// here (SQLite's synchronous queries hide it).
+    /// </summary>
+    [Theory]
+    [InlineData("admin@demo.ontrack.test", "/admin")]
+    [InlineData("admin@demo.ontrack.test", "/admin/clinic")]
+    [InlineData("admin@demo.ontrack.test", "/admin/services")]
+    [InlineData("admin@demo.ontrack.test", "/admin/staff")]
+    [InlineData("admin@demo.ontrack.test", "/admin/course")]
+    [InlineData("admin@demo.ontrack.test", "/availability")]
+    [InlineData("admin@demo.ontrack.test", "/clients")]
+    [InlineData("admin@demo.ontrack.test", "/outcomes")]
+    [InlineData("maya.chen@demo.ontrack.test", "/schedule")]
+    [InlineData("maya.chen@demo.ontrack.test", "/caseload")]
+    [InlineData("maya.chen@demo.ontrack.test", "/alerts")]
+    [InlineData("maya.chen@demo.ontrack.test", "/availability")]
+    [InlineData("maya.chen@demo.ontrack.test", "/clients/{alex}/measures")]
+    [InlineData("maya.chen@demo.ontrack.test", "/clients/{alex}/measures?paper=phq-9")]
+    [InlineData("maya.chen@demo.ontrack.test", "/clients/{alex}/chart")]
+    [InlineData("alex.morgan@example.test", "/my/forms")]
+    [InlineData("alex.morgan@example.test", "/my/progress")]
+    [InlineData("alex.morgan@example.test", "/my/appointments")]
+    public async Task SignedInPages_OpenedConcurrently_RenderEveryTime(string email, string url)
+    {
+        var alex = await app.WithDbAsync(db => db.ClientRecords.Where(c => c.FullName == "Alex Morgan").Select(c => c.Id).SingleAsync());
+        url = url.Replace("{alex}", alex.ToString(), StringComparison.Ordinal);
+        var users = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.SignInAsync(email)));
+        for (var round = 0; round < 4; round++)
+        {
+            var responses = await Task.WhenAll(users.Select(u => u.GetAsync(url)));
+            foreach (var response in responses)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} as {email}: {(int)response.StatusCode}");
+            }
+        }
     }
 
     [Fact]

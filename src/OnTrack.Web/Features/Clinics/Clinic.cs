@@ -28,6 +28,21 @@ public sealed class Clinic
     /// <summary>Shown to clients in distress: who to call now. Differs by country, so it is a setting.</summary>
     public string CrisisResources { get; set; } = "";
 
+    /// <summary>The crisis line's name, e.g. "988 Suicide &amp; Crisis Lifeline".</summary>
+    public string CrisisLineName { get; set; } = "";
+
+    /// <summary>The crisis line's number to call (a tap-to-call link on phones), e.g. "988".</summary>
+    public string CrisisCallNumber { get; set; } = "";
+
+    /// <summary>The crisis line's number to text, when it takes text messages, e.g. "988" or "741741".</summary>
+    public string CrisisTextNumber { get; set; } = "";
+
+    /// <summary>The local emergency number, e.g. "911", "999" or "112".</summary>
+    public string EmergencyNumber { get; set; } = "";
+
+    /// <summary>The first of the clinic's phone numbers: the one offered as a tap-to-call link.</summary>
+    public string MainPhone => Phones.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+
     /// <summary>Staff must sign in with an authenticator app once this is on.</summary>
     public bool RequireStaffTwoFactor { get; set; } = true;
 

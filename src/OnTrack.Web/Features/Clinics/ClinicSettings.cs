@@ -24,6 +24,14 @@ public sealed class ClinicSettingsForm
 
     public string? CrisisResources { get; set; }
 
+    public string? CrisisLineName { get; set; }
+
+    public string? CrisisCallNumber { get; set; }
+
+    public string? CrisisTextNumber { get; set; }
+
+    public string? EmergencyNumber { get; set; }
+
     public bool RequireStaffTwoFactor { get; set; }
 
     public string? VideoRoomBaseUrl { get; set; }
@@ -52,6 +60,10 @@ public sealed class ClinicSettingsForm
 
 public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
 {
+    public const int MaxLineLength = 200;
+    public const int MaxPhoneLength = 32;
+    public const int MaxCrisisTextLength = 1000;
+
     public static readonly IsoDayOfWeek[] Week =
         [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday];
 
@@ -74,6 +86,10 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
             TimeZoneId = clinic.TimeZoneId,
             CancellationWindowHours = clinic.CancellationWindowHours,
             CrisisResources = clinic.CrisisResources,
+            CrisisLineName = clinic.CrisisLineName,
+            CrisisCallNumber = clinic.CrisisCallNumber,
+            CrisisTextNumber = clinic.CrisisTextNumber,
+            EmergencyNumber = clinic.EmergencyNumber,
             RequireStaffTwoFactor = clinic.RequireStaffTwoFactor,
             VideoRoomBaseUrl = clinic.VideoRoomBaseUrl,
             AllianceLowBelow = clinic.AllianceLowBelow,
@@ -107,6 +123,38 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
         if (string.IsNullOrWhiteSpace(form.Name))
         {
             errors.Add("The clinic needs a name.");
+        }
+
+        foreach (var (label, value) in new[] { ("The clinic's name", form.Name), ("The address", form.Address), ("The crisis line's name", form.CrisisLineName) })
+        {
+            if ((value ?? "").Trim().Length > MaxLineLength || (value ?? "").Any(char.IsControl))
+            {
+                errors.Add($"{label} must be one line of at most {MaxLineLength} characters.");
+            }
+        }
+
+        var phones = Lines(form.Phones);
+        if (phones.Count > 5 || phones.Any(p => !PhoneNumbers.IsValid(p)))
+        {
+            errors.Add("Give up to five phone numbers, one per line, with digits and + ( ) - . or spaces only, e.g. (555) 010-0100.");
+        }
+
+        foreach (var (label, value) in new[] { ("The crisis line's number to call", form.CrisisCallNumber), ("The crisis line's number to text", form.CrisisTextNumber), ("The emergency number", form.EmergencyNumber) })
+        {
+            if (!string.IsNullOrWhiteSpace(value) && !PhoneNumbers.IsValid(value.Trim()))
+            {
+                errors.Add($"{label} must be a phone number with digits and + ( ) - . or spaces only, e.g. 988.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(form.Email) && !System.Net.Mail.MailAddress.TryCreate(form.Email.Trim(), out _))
+        {
+            errors.Add($"'{form.Email.Trim()}' is not an email address; give one like office@example.org.");
+        }
+
+        if ((form.CrisisResources ?? "").Trim().Length > MaxCrisisTextLength || (form.CrisisResources ?? "").Any(ch => char.IsControl(ch) && ch is not '\n' and not '\r'))
+        {
+            errors.Add($"The crisis text is at most {MaxCrisisTextLength} characters: a person in crisis must be able to read it at a glance.");
         }
 
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(form.TimeZoneId?.Trim() ?? "") is null)
@@ -178,11 +226,15 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
         var clinic = await db.Clinics.Include(c => c.OpeningHours).SingleAsync(c => c.Id == caller.ClinicId, cancellationToken);
         clinic.Name = (form.Name ?? "").Trim();
         clinic.Address = (form.Address ?? "").Trim();
-        clinic.Phones = (form.Phones ?? "").Trim();
+        clinic.Phones = string.Join('\n', phones);
         clinic.Email = (form.Email ?? "").Trim();
         clinic.TimeZoneId = (form.TimeZoneId ?? "").Trim();
         clinic.CancellationWindowHours = form.CancellationWindowHours;
-        clinic.CrisisResources = (form.CrisisResources ?? "").Trim();
+        clinic.CrisisResources = string.Join('\n', Lines(form.CrisisResources));
+        clinic.CrisisLineName = (form.CrisisLineName ?? "").Trim();
+        clinic.CrisisCallNumber = (form.CrisisCallNumber ?? "").Trim();
+        clinic.CrisisTextNumber = (form.CrisisTextNumber ?? "").Trim();
+        clinic.EmergencyNumber = (form.EmergencyNumber ?? "").Trim();
         clinic.RequireStaffTwoFactor = form.RequireStaffTwoFactor;
         clinic.VideoRoomBaseUrl = (form.VideoRoomBaseUrl ?? "").Trim();
         clinic.AllianceLowBelow = form.AllianceLowBelow;
@@ -198,4 +250,8 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
+
+    /// <summary>Text split into trimmed, non-empty lines, whatever the line ends (a browser posts CRLF).</summary>
+    private static List<string> Lines(string? text) =>
+        (text ?? "").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

@@ -28,7 +28,14 @@ public sealed record ResponseDto(
     bool RiskEndorsed);
 
 /// <summary>The stored response; <see cref="Replayed"/> when the Idempotency-Key had already been used for it. Crisis resources are given whenever a risk item was endorsed.</summary>
-public sealed record SubmissionResult(ResponseDto Response, bool Replayed, string? CrisisResources, IReadOnlyList<string> StillDue);
+public sealed record SubmissionResult(ResponseDto Response, bool Replayed, string? CrisisResources, IReadOnlyList<string> StillDue)
+{
+    /// <summary>What the client is told about the risk items they endorsed, in the words of each item's risk rule.</summary>
+    public string? CrisisMessage { get; init; }
+
+    /// <summary>Set when the form had blanks or unreadable answers and was stored only because a risk item was endorsed: what was wrong.</summary>
+    public string? Incomplete { get; init; }
+}
 
 public sealed record DueFormDto(string InstrumentId, string Title, int Items);
 

@@ -8,7 +8,7 @@ using OnTrack.Web.Features.Scheduling;
 namespace OnTrack.Web.Features.Measures;
 
 /// <summary>The session forms are being collected for: its number in the client's course and when it starts.</summary>
-public sealed record FormSession(Guid AppointmentId, Instant Start, int Number, Guid TherapistId);
+public sealed record FormSession(Guid AppointmentId, Instant Start, int Number, Guid TherapistId, Instant? End = null);
 
 /// <summary>The forms a client should complete now, for <see cref="Session"/> (or intake forms when no session is near).</summary>
 public sealed record DueSet(Guid ClientId, FormSession? Session, IReadOnlyList<Instrument> Instruments);
@@ -68,7 +68,7 @@ public sealed class DueForms(OnTrackDbContext db, InstrumentCatalog catalog)
             var s = sessions[i];
             if (now >= s.Start - opensBefore && now <= s.End + OpenAfterEnd)
             {
-                return new FormSession(s.Id, s.Start, i + 1, s.TherapistId);
+                return new FormSession(s.Id, s.Start, i + 1, s.TherapistId, s.End);
             }
         }
 
@@ -89,7 +89,11 @@ public sealed class DueForms(OnTrackDbContext db, InstrumentCatalog catalog)
 
         // Without a session near, only intake forms can be due (a new client before their first session).
         var rules = session is null ? plan.Where(r => r.Timing == MeasureTiming.Intake) : plan;
-        var context = new DueContext(session?.Number ?? 1, await EndingAsync(clientId, cancellationToken), ever, forSession);
+        // The session check rates the last session: there is none to rate before the first has happened
+        // (earlier sessions in the course have ended; or this one, the first, is over).
+        var held = session is not null && (session.Number > 1 || (session.End is { } end && now >= end));
+        var alliance = catalog.All.Values.Where(i => i.Role == InstrumentRole.Alliance).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var context = new DueContext(session?.Number ?? 1, await EndingAsync(clientId, cancellationToken), ever, forSession, held, alliance);
         var due = DueMeasures.For(rules, context).Where(catalog.All.ContainsKey).Select(id => catalog.All[id]).ToList();
         return new DueSet(clientId, session, due);
     }

@@ -69,20 +69,26 @@ public sealed class SubmitResponse(
         }
 
         var ordered = instrument.Items.Select(i => answers.GetValueOrDefault(i.LinkId)).ToList();
-        ScoreResult score;
-        try
-        {
-            score = Scorer.Score(instrument, ordered);
-        }
-        catch (AnswerException ex)
-        {
-            return Problem.BadRequest($"{instrument.Title}: {ex.Message}");
-        }
+        var readable = Scorer.Readable(instrument, ordered);
+        var score = Scorer.Score(instrument, readable.Answers);
 
-        if (!score.Valid)
+        // Safety first: an endorsed risk item is stored and alerted on whatever else is wrong with the form
+        // (blanks, an unreadable answer); the total is then invalid, or prorated where the instrument allows.
+        string? incomplete = null;
+        if (readable.Problems.Count > 0 || !score.Valid)
         {
-            var missing = instrument.ScoredItems.Where(i => string.IsNullOrWhiteSpace(answers.GetValueOrDefault(i.LinkId))).Select(i => i.LinkId);
-            return Problem.Invalid($"{instrument.Title}: please answer every question (unanswered: {string.Join(", ", missing)}). {score.InvalidReason}");
+            var missing = instrument.ScoredItems.Where(i => string.IsNullOrWhiteSpace(answers.GetValueOrDefault(i.LinkId))).Select(i => i.LinkId).ToList();
+            var what = string.Join(" ", readable.Problems.Select(p => p.EndsWith('.') ? p : p + "."))
+                + (score.Valid || missing.Count == 0 ? "" : $"{(readable.Problems.Count > 0 ? " " : "")}Unanswered: {string.Join(", ", missing)}. {score.InvalidReason}");
+            if (score.Risks.Count == 0)
+            {
+                return readable.Problems.Count > 0
+                    ? Problem.BadRequest($"{instrument.Title}: {readable.Problems[0]}")
+                    : Problem.Invalid($"{instrument.Title}: please answer every question (unanswered: {string.Join(", ", missing)}). {score.InvalidReason}");
+            }
+
+            ordered = [.. readable.Answers];
+            incomplete = $"{instrument.Title} was stored because a risk item was endorsed, {(score.Valid ? "with a prorated total" : "without a total")}: {what.Trim()}";
         }
 
         var now = db.Clock.GetCurrentInstant();
@@ -172,7 +178,11 @@ public sealed class SubmitResponse(
         }
 
         var stillDue = caller.ClientId is null ? [] : (await dueForms.ForAsync(client.Id, clinic, now, cancellationToken)).Instruments.Select(i => i.Id).ToList();
-        return new SubmissionResult(ResponseMapper.ToDto(response, catalog), false, response.RiskEndorsed ? CrisisText(clinic) : null, stillDue);
+        return new SubmissionResult(ResponseMapper.ToDto(response, catalog), false, response.RiskEndorsed ? CrisisText(clinic) : null, stillDue)
+        {
+            CrisisMessage = CrisisMessage(score.Risks),
+            Incomplete = incomplete,
+        };
     }
 
     /// <summary>The instrument with this id, if the clinic has it.</summary>
@@ -185,6 +195,31 @@ public sealed class SubmitResponse(
         return string.IsNullOrWhiteSpace(clinic.CrisisResources)
             ? $"If you are in danger or thinking about harming yourself, call your local emergency number now. You can also call {clinic.Name}: {clinic.Phones}."
             : clinic.CrisisResources;
+    }
+
+    /// <summary>What the client is told about the risk items they endorsed, in each item's own words; null when none.</summary>
+    public static string? CrisisMessage(IReadOnlyList<RiskFlag> risks)
+    {
+        ArgumentNullException.ThrowIfNull(risks);
+        return risks.Count == 0 ? null : string.Join(" ", risks.Select(r => r.ClientMessage).Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>The wording for a stored response's endorsed risk items (a safe general sentence if the instrument is gone).</summary>
+    public static string CrisisMessage(InstrumentCatalog catalog, MeasureResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(response);
+        if (catalog.All.GetValueOrDefault(response.InstrumentId) is { } instrument
+            && JsonSerializer.Deserialize<List<string?>>(response.Answers) is { } stored && stored.Count == instrument.Items.Count)
+        {
+            var risks = Scorer.Score(instrument, Scorer.Readable(instrument, stored).Answers).Risks;
+            if (CrisisMessage(risks) is { } message)
+            {
+                return message;
+            }
+        }
+
+        return RiskRule.DefaultClientMessage;
     }
 
     private async Task<Result<SubmissionResult>?> ReplayAsync(Guid clientId, string key, string instrumentId, Clinic clinic, CancellationToken cancellationToken)
@@ -201,7 +236,10 @@ public sealed class SubmitResponse(
             return Problem.Invalid("This Idempotency-Key was already used for a different form; use a new key for each form.");
         }
 
-        return new SubmissionResult(ResponseMapper.ToDto(existing, catalog), true, existing.RiskEndorsed ? CrisisText(clinic) : null, []);
+        return new SubmissionResult(ResponseMapper.ToDto(existing, catalog), true, existing.RiskEndorsed ? CrisisText(clinic) : null, [])
+        {
+            CrisisMessage = existing.RiskEndorsed ? CrisisMessage(catalog, existing) : null,
+        };
     }
 
     private async Task<FormSession?> SessionOfAsync(Guid clientId, Guid appointmentId, CancellationToken cancellationToken)

@@ -58,6 +58,13 @@ public sealed class ServiceAdmin(OnTrackDbContext db, Caller caller)
             errors.Add("A family or group session holds 1 to 50 people.");
         }
 
+        // A form posted with no box ticked binds no list at all.
+        form.TherapistIds ??= [];
+        if (form.Active && form.TherapistIds.Count == 0)
+        {
+            errors.Add("Tick at least one therapist who offers this service, or untick \"Clients can book it\" to save it for later.");
+        }
+
         var therapists = await db.Therapists.Where(t => form.TherapistIds.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
         if (therapists.Count != form.TherapistIds.Distinct().Count())
         {

@@ -437,13 +437,33 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.Property<double>("CourseRedPercentile")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("CrisisCallNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CrisisLineName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("CrisisResources")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CrisisTextNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("EmergencyNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("FormsOpenHoursBefore")
                         .HasColumnType("integer");

@@ -423,12 +423,32 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.Property<double>("CourseRedPercentile")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("CrisisCallNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrisisLineName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CrisisResources")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CrisisTextNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmergencyNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FormsOpenHoursBefore")

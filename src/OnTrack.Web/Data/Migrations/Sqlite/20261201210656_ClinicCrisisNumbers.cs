@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OnTrack.Web.Data.Migrations.Sqlite;
+
+/// <inheritdoc />
+public partial class ClinicCrisisNumbers : Migration
+{
+    /// <inheritdoc />
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.AddColumn<string>(
+            name: "CrisisCallNumber",
+            table: "Clinics",
+            type: "TEXT",
+            maxLength: 32,
+            nullable: false,
+            defaultValue: "");
+
+        migrationBuilder.AddColumn<string>(
+            name: "CrisisLineName",
+            table: "Clinics",
+            type: "TEXT",
+            maxLength: 200,
+            nullable: false,
+            defaultValue: "");
+
+        migrationBuilder.AddColumn<string>(
+            name: "CrisisTextNumber",
+            table: "Clinics",
+            type: "TEXT",
+            maxLength: 32,
+            nullable: false,
+            defaultValue: "");
+
+        migrationBuilder.AddColumn<string>(
+            name: "EmergencyNumber",
+            table: "Clinics",
+            type: "TEXT",
+            maxLength: 32,
+            nullable: false,
+            defaultValue: "");
+    }
+
+    /// <inheritdoc />
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropColumn(
+            name: "CrisisCallNumber",
+            table: "Clinics");
+
+        migrationBuilder.DropColumn(
+            name: "CrisisLineName",
+            table: "Clinics");
+
+        migrationBuilder.DropColumn(
+            name: "CrisisTextNumber",
+            table: "Clinics");
+
+        migrationBuilder.DropColumn(
+            name: "EmergencyNumber",
+            table: "Clinics");
+    }
+}
