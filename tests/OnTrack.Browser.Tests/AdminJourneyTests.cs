@@ -2,8 +2,7 @@ using Microsoft.Playwright;
 
 namespace OnTrack.Browser.Tests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class AdminJourneyTests(BrowserApp app)
+public abstract class AdminJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Admin_ChangesTheClinicsDetails_AndVisitorsSeeThemOnTheContactPage()
@@ -22,14 +21,14 @@ public sealed class AdminJourneyTests(BrowserApp app)
         await page.GetByLabel("Time zone").FillAsync("Mars/Olympus");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not an IANA time zone");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "admin-clinic.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Shot("admin-clinic.png"), FullPage = true });
 
         var visitor = await app.PhoneAsync();
         await visitor.GotoAsync("/contact");
-        await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "(555) 010-0199" })).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "(555) 010-0199", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Row, new() { Name = "Sunday 10:00–12:00" })).ToBeVisibleAsync();
         await Assertions.Expect(visitor.Locator("body")).ToContainTextAsync("America/Phoenix");
-        await visitor.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "contact-phone.png"), FullPage = true });
+        await visitor.ScreenshotAsync(new() { Path = Shot("contact-phone.png"), FullPage = true });
     }
 
     [Fact]
@@ -42,7 +41,7 @@ public sealed class AdminJourneyTests(BrowserApp app)
         await page.GetByLabel("Note").FillAsync("Training day");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("booked session(s) fall in this time off");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "availability.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Shot("availability.png"), FullPage = true });
 
         var client = await app.PhoneAsync();
         await client.GotoAsync("/book");
@@ -53,3 +52,9 @@ public sealed class AdminJourneyTests(BrowserApp app)
         await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Friday 20 March" })).Not.ToBeVisibleAsync();
     }
 }
+
+[Collection(SqliteBrowserCollection.Name)]
+public sealed class AdminJourneyTestsOnSqlite(SqliteBrowserApp app) : AdminJourneyTests(app);
+
+[Collection(PostgresBrowserCollection.Name)]
+public sealed class AdminJourneyTestsOnPostgres(PostgresBrowserApp app) : AdminJourneyTests(app);

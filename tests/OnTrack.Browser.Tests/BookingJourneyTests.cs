@@ -4,8 +4,7 @@ using OnTrack.Web.Features.Scheduling;
 
 namespace OnTrack.Browser.Tests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class BookingJourneyTests(BrowserApp app)
+public abstract class BookingJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task NewClientOnAPhone_BooksAWeeklySeries_AndTheTherapistSeesItOnTheirSchedule()
@@ -14,10 +13,10 @@ public sealed class BookingJourneyTests(BrowserApp app)
         await phone.GotoAsync("/");
         await phone.GetByRole(AriaRole.Link, new() { Name = "Book a session online" }).ClickAsync();
 
-        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "book-services-phone.png"), FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = Shot("book-services-phone.png"), FullPage = true });
         await phone.GetByRole(AriaRole.Link).Filter(new() { HasText = "A 50-minute one-to-one session." }).ClickAsync();
         await phone.GetByRole(AriaRole.Link, new() { Name = "Dr. Maya Chen" }).ClickAsync();
-        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "book-slots-phone.png"), FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = Shot("book-slots-phone.png"), FullPage = true });
         await phone.GetByRole(AriaRole.Link, new() { Name = "Tuesday 3 March 09:00 with Dr. Maya Chen" }).ClickAsync();
 
         await phone.GetByLabel("Every week at this time").CheckAsync();
@@ -31,7 +30,7 @@ public sealed class BookingJourneyTests(BrowserApp app)
         await phone.GetByLabel("Email").FillAsync("robin.phone@example.test");
         await phone.GetByLabel("Mobile phone").FillAsync("555 0199");
         await phone.GetByLabel("Choose a password").FillAsync("Phone-booking-2026");
-        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "book-details-phone.png"), FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = Shot("book-details-phone.png"), FullPage = true });
         await phone.GetByRole(AriaRole.Button, new() { Name = "Confirm all 4 sessions" }).ClickAsync();
 
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();
@@ -39,7 +38,7 @@ public sealed class BookingJourneyTests(BrowserApp app)
         await Assertions.Expect(sessions).ToHaveCountAsync(4);
         await Assertions.Expect(sessions.First).ToContainTextAsync("Tuesday 3 March 2026 at 09:00");
         await Assertions.Expect(sessions.Last).ToContainTextAsync("Tuesday 24 March 2026 at 09:00");
-        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "booked-phone.png"), FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = Shot("booked-phone.png"), FullPage = true });
 
         // The therapist signs in and finds the new client on her schedule, every week.
         var desk = await app.DesktopAsync();
@@ -52,7 +51,7 @@ public sealed class BookingJourneyTests(BrowserApp app)
             await Assertions.Expect(tuesday).ToContainTextAsync("09:00");
         }
 
-        await desk.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "schedule-therapist.png"), FullPage = true });
+        await desk.ScreenshotAsync(new() { Path = Shot("schedule-therapist.png"), FullPage = true });
     }
 
     [Fact]
@@ -75,7 +74,7 @@ public sealed class BookingJourneyTests(BrowserApp app)
         await Assertions.Expect(planned.Nth(3)).ToContainTextAsync("the therapist is away");
         await Assertions.Expect(phone.GetByRole(AriaRole.Alert)).ToContainTextAsync("cannot be booked");
         await Assertions.Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Confirm all 5 sessions" })).ToHaveCountAsync(0);
-        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "series-conflict-phone.png"), FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = Shot("series-conflict-phone.png"), FullPage = true });
     }
 
     [Fact]
@@ -94,8 +93,14 @@ public sealed class BookingJourneyTests(BrowserApp app)
 
         // Their own appointment opens normally.
         await page.GotoAsync("/my/appointments");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "my-sessions-phone.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Shot("my-sessions-phone.png"), FullPage = true });
         await page.GetByRole(AriaRole.Link, new() { Name = "2026" }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Individual therapy" })).ToBeVisibleAsync();
     }
 }
+
+[Collection(SqliteBrowserCollection.Name)]
+public sealed class BookingJourneyTestsOnSqlite(SqliteBrowserApp app) : BookingJourneyTests(app);
+
+[Collection(PostgresBrowserCollection.Name)]
+public sealed class BookingJourneyTestsOnPostgres(PostgresBrowserApp app) : BookingJourneyTests(app);

@@ -2,8 +2,7 @@ using Microsoft.Playwright;
 
 namespace OnTrack.Browser.Tests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class GroupJourneyTests(BrowserApp app)
+public abstract class GroupJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task TherapistSchedulesAGroup_AndAClientTakesAPlaceOnTheirPhone()
@@ -31,3 +30,9 @@ public sealed class GroupJourneyTests(BrowserApp app)
         await Assertions.Expect(desk.Locator("[data-day='2026-03-13']")).ToContainTextAsync("Alex Morgan");
     }
 }
+
+[Collection(SqliteBrowserCollection.Name)]
+public sealed class GroupJourneyTestsOnSqlite(SqliteBrowserApp app) : GroupJourneyTests(app);
+
+[Collection(PostgresBrowserCollection.Name)]
+public sealed class GroupJourneyTestsOnPostgres(PostgresBrowserApp app) : GroupJourneyTests(app);

@@ -5,11 +5,8 @@ using OnTrack.Web.Features.Measures;
 
 namespace OnTrack.Browser.Tests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class MeasuresJourneyTests(BrowserApp app)
+public abstract class MeasuresJourneyTests(BrowserApp app) : BrowserTest(app)
 {
-    private static string Shot(string name) => Path.Combine(BrowserApp.ScreenshotFolder, name);
-
     [Fact]
     public async Task ClientOnAPhone_EndorsesPhq9Item9_SeesCrisisResources_AndTheTherapistAcknowledgesTheAlert()
     {
@@ -97,10 +94,11 @@ public sealed class MeasuresJourneyTests(BrowserApp app)
     public async Task StaffHandTheTabletToAClient_WhoSeesOnlyTheirForms_AndItLocksWhenTheyAreDone()
     {
         var tablet = await app.PhoneAsync();
-        await BrowserApp.SignInAsync(tablet, "maya.chen@demo.ontrack.test");
-        var priya = await app.WithDbAsync(db => db.ClientRecords.Where(c => c.FullName == "Priya Patel").Select(c => c.Id).SingleAsync());
-        await tablet.GotoAsync($"/clients/{priya}/measures");
-        await tablet.GetByRole(AriaRole.Button, new() { Name = "Hand the tablet to Priya Patel" }).ClickAsync();
+        // Elena and Taylor: the chart test reads Priya's (Maya's client's) course, which the kiosk's answers would change.
+        await BrowserApp.SignInAsync(tablet, "elena.ruiz@demo.ontrack.test");
+        var taylor = await app.WithDbAsync(db => db.ClientRecords.Where(c => c.FullName == "Taylor Brooks").Select(c => c.Id).SingleAsync());
+        await tablet.GotoAsync($"/clients/{taylor}/measures");
+        await tablet.GetByRole(AriaRole.Button, new() { Name = "Hand the tablet to Taylor Brooks" }).ClickAsync();
 
         await Assertions.Expect(tablet.GetByRole(AriaRole.Heading, new() { Name = "Check-in forms" })).ToBeVisibleAsync();
         await tablet.ScreenshotAsync(new() { Path = Shot("kiosk-start.png"), FullPage = true });
@@ -140,7 +138,7 @@ public sealed class MeasuresJourneyTests(BrowserApp app)
         await Assertions.Expect(tablet.GetByText("This tablet is now locked")).ToBeVisibleAsync();
         await tablet.ScreenshotAsync(new() { Path = Shot("kiosk-locked.png"), FullPage = true });
         Assert.True(sent >= 3, $"{sent} forms sent");
-        Assert.Equal(sent, await app.WithDbAsync(db => db.Responses.CountAsync(r => r.ClientId == priya && r.Source == ResponseSource.Kiosk)));
+        Assert.Equal(sent, await app.WithDbAsync(db => db.Responses.CountAsync(r => r.ClientId == taylor && r.Source == ResponseSource.Kiosk)));
 
         // Locked: the kiosk shows nothing more, and the therapist was signed out of the tablet.
         await tablet.GotoAsync("/kiosk");
@@ -189,3 +187,9 @@ public sealed class MeasuresJourneyTests(BrowserApp app)
         await admin.ScreenshotAsync(new() { Path = Shot("admin-expected-courses.png"), FullPage = true });
     }
 }
+
+[Collection(SqliteBrowserCollection.Name)]
+public sealed class MeasuresJourneyTestsOnSqlite(SqliteBrowserApp app) : MeasuresJourneyTests(app);
+
+[Collection(PostgresBrowserCollection.Name)]
+public sealed class MeasuresJourneyTestsOnPostgres(PostgresBrowserApp app) : MeasuresJourneyTests(app);

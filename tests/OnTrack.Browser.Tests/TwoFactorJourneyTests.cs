@@ -4,8 +4,7 @@ using OnTrack.Web.Data;
 
 namespace OnTrack.Browser.Tests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class TwoFactorJourneyTests(BrowserApp app)
+public abstract class TwoFactorJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task WhenTheClinicRequiresIt_StaffMustEnrolAnAuthenticator_AndThenSignInWithIt()
@@ -21,7 +20,7 @@ public sealed class TwoFactorJourneyTests(BrowserApp app)
             Assert.Contains("/Account/Manage/EnableAuthenticator", page.Url, StringComparison.Ordinal);
             await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your clinic asks staff");
             await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code for your authenticator app" })).ToBeVisibleAsync();
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "enrol-2fa.png"), FullPage = true });
+            await page.ScreenshotAsync(new() { Path = Shot("enrol-2fa.png"), FullPage = true });
 
             var key = await page.Locator("kbd").First.InnerTextAsync();
             await page.GetByLabel("Verification Code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
@@ -51,3 +50,9 @@ public sealed class TwoFactorJourneyTests(BrowserApp app)
     private Task<int> SetClinicRuleAsync(bool required) =>
         app.WithDbAsync(db => db.Clinics.Where(c => c.Slug == DemoClinic.Slug).ExecuteUpdateAsync(s => s.SetProperty(c => c.RequireStaffTwoFactor, required)));
 }
+
+[Collection(SqliteBrowserCollection.Name)]
+public sealed class TwoFactorJourneyTestsOnSqlite(SqliteBrowserApp app) : TwoFactorJourneyTests(app);
+
+[Collection(PostgresBrowserCollection.Name)]
+public sealed class TwoFactorJourneyTestsOnPostgres(PostgresBrowserApp app) : TwoFactorJourneyTests(app);
