@@ -55,6 +55,72 @@ public abstract class BookingJourneyTests(BrowserApp app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task WeeklyTicked_WithoutShowingTheDates_IsShownFirst_AndThenBookedAsChosen()
+    {
+        var phone = await app.PhoneAsync();
+        await BrowserApp.SignInAsync(phone, "jordan.lee@example.test");
+        await phone.GotoAsync("/book");
+        await phone.GetByRole(AriaRole.Link).Filter(new() { HasText = "A 50-minute one-to-one session." }).ClickAsync();
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Dr. Maya Chen" }).ClickAsync();
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Tuesday 3 March 12:00 with Dr. Maya Chen" }).ClickAsync();
+
+        // Tick "every week", set three sessions and go straight to Confirm: nothing is booked yet, the dates are shown.
+        await phone.GetByLabel("Every week at this time").CheckAsync();
+        await phone.GetByLabel("Number of sessions").FillAsync("3");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("You changed how often");
+        var planned = phone.GetByRole(AriaRole.List, new() { Name = "Planned sessions" }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(planned).ToHaveCountAsync(3);
+        Assert.Equal(0, await JordansSessionsAtNoonAsync());
+        await phone.ScreenshotAsync(new() { Path = Shot("series-shown-first-phone.png"), FullPage = true });
+
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Confirm all 3 sessions" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();
+        Assert.Equal(3, await JordansSessionsAtNoonAsync());
+    }
+
+    [Fact]
+    public async Task ClientOnAPhone_MovesAndCancels_OnlyAfterConfirming()
+    {
+        var phone = await app.PhoneAsync();
+        await BrowserApp.SignInAsync(phone, "jordan.lee@example.test");
+        await phone.GotoAsync("/my/appointments");
+        var booked = await JordansBookedSessionsAsync();
+
+        // Cancel asks first; "No, keep it" keeps it.
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Cancel…" }).First.ClickAsync();
+        var confirm = phone.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Cancel your session on" });
+        await Assertions.Expect(confirm).ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = Shot("cancel-confirm-phone.png"), FullPage = true });
+        await confirm.GetByRole(AriaRole.Link, new() { Name = "No, keep it" }).ClickAsync();
+        Assert.Equal(booked, await JordansBookedSessionsAsync());
+
+        // Move: tapping a time only chooses it; the move happens on confirming. The days are named.
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Move" }).First.ClickAsync();
+        Assert.Equal(booked, await JordansBookedSessionsAsync());
+        await Assertions.Expect(phone.Locator("legend").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \\d+ [A-Z][a-z]+$"));
+        var before = phone.Url;
+        await phone.Locator(".slot-grid label").First.ClickAsync();
+        Assert.Equal(before, phone.Url);
+        await phone.ScreenshotAsync(new() { Path = Shot("move-choose-phone.png"), FullPage = true });
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Move my session to the chosen time" }).ClickAsync();
+        await phone.WaitForURLAsync(url => url.Contains("/appointments/", StringComparison.Ordinal) && !url.Contains("/move", StringComparison.Ordinal));
+
+        // And a cancellation confirmed is one.
+        await phone.GotoAsync("/my/appointments");
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Cancel…" }).First.ClickAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel this session" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("Cancelled");
+        Assert.Equal(booked - 1, await JordansBookedSessionsAsync());
+    }
+
+    private Task<int> JordansBookedSessionsAsync() => App.WithDbAsync(db => db.Participants
+        .CountAsync(p => p.Client!.FullName == "Jordan Lee" && p.Status == ParticipantStatus.Booked && p.Appointment!.Status == AppointmentStatus.Booked));
+
+    private Task<int> JordansSessionsAtNoonAsync() => App.WithDbAsync(db => db.Participants
+        .CountAsync(p => p.Client!.FullName == "Jordan Lee" && p.Status == ParticipantStatus.Booked && p.Appointment!.Therapist!.DisplayName == "Dr. Maya Chen"));
+
+    [Fact]
     public async Task SeriesRunningIntoATakenTime_ShowsWhichSessionsAreNotFree_BeforeAnythingIsBooked()
     {
         var phone = await app.PhoneAsync();
