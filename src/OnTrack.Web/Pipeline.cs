@@ -9,6 +9,7 @@ internal static class Pipeline
     /// <summary>The middleware every request passes, in order.</summary>
     public static WebApplication UseOnTrackPipeline(this WebApplication app)
     {
+        app.UseHeadAsGet();
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
         {
@@ -36,4 +37,30 @@ internal static class Pipeline
         app.UseAntiforgery();
         return app;
     }
+
+    /// <summary>
+    /// HEAD is GET without the body (RFC 9110 §9.3.2): uptime monitors and link checkers use it, and the page
+    /// and API endpoints map GET only.
+    /// </summary>
+    private static void UseHeadAsGet(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await next();
+            return;
+        }
+
+        var body = context.Response.Body;
+        context.Request.Method = HttpMethods.Get;
+        context.Response.Body = Stream.Null;
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            context.Response.Body = body;
+            context.Request.Method = HttpMethods.Head;
+        }
+    });
 }

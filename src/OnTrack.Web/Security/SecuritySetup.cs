@@ -59,7 +59,7 @@ public static class SecuritySetup
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = PasswordRules.MinimumLength;
                 o.Password.RequireNonAlphanumeric = false;
             })
             .AddRoles<IdentityRole>()

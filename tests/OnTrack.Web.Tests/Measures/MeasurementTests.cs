@@ -176,6 +176,7 @@ public abstract class MeasurementTests(OnTrackApp app)
         var acknowledged = await (await maya.PostAsJsonAsync($"/api/alerts/{alert.Id}/acknowledge", new { action = "Called Riley; safety plan reviewed." })).ReadAsync<AlertDto>();
         Assert.Equal(AlertState.Acknowledged, acknowledged.State);
         Assert.Equal("Called Riley; safety plan reviewed.", acknowledged.ActionTaken);
+        Assert.Equal("Dr. Maya Chen", acknowledged.AcknowledgedBy); // a name colleagues know, not an email
     }
 
     [Fact]

@@ -52,6 +52,9 @@ public abstract class ReportingTests(OnTrackApp app)
         var maya = await app.SignInAsync("maya.chen@demo.ontrack.test");
         var hers = await maya.GetFromJsonAsync<OutcomesDto>("/api/outcomes", OnTrackApp.Json);
         Assert.Equal("Dr. Maya Chen", Assert.Single(hers!.Therapists).Name);
+
+        // The clinic row a therapist sees is the whole clinic's, as it is labelled, not their own courses again.
+        Assert.Equal(outcomes.Clinic, hers.Clinic);
     }
 
     [Fact]

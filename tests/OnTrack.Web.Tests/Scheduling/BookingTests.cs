@@ -260,8 +260,17 @@ public abstract class BookingTests(OnTrackApp app)
         await (await client.GetAsync($"/api/slots?serviceId={service.Id}&from=03/03/2026")).ProblemAsync(HttpStatusCode.BadRequest);
 
         // A weak password.
-        await (await client.BookAsync(new { serviceId = service.Id, therapistId = maya, start = Phoenix.At("2026-03-03T15:00"), newClient = new { fullName = "Weak Password", email = "weak@example.test", password = "short" } }))
+        var weak = await (await client.BookAsync(new { serviceId = service.Id, therapistId = maya, start = Phoenix.At("2026-03-03T15:00"), newClient = new { fullName = "Weak Password", email = "weak@example.test", password = "short" } }))
             .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(OnTrack.Web.Security.PasswordRules.Text, weak.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // Messages are written for a person: no property names.
+        var nameless = await (await client.BookAsync(new { serviceId = service.Id, therapistId = maya, start = Phoenix.At("2026-03-03T15:00"), newClient = new { fullName = "", email = "not-an-email", password = "Test-password-2026" } }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        var detail = nameless.GetProperty("detail").GetString()!;
+        Assert.Contains("your full name", detail, StringComparison.Ordinal);
+        Assert.Contains("email address does not look right", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("FullName", detail, StringComparison.Ordinal);
 
         Assert.Equal(before, await app.CountAppointmentsAsync());
         Assert.Equal(users, await app.WithDbAsync(db => db.Users.CountAsync()));

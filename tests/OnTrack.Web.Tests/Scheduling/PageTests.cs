@@ -10,6 +10,7 @@ public abstract class PageTests(OnTrackApp app)
     [Theory]
     [InlineData("/")]
     [InlineData("/contact")]
+    [InlineData("/help")]
     [InlineData("/book")]
     [InlineData("/book?service=not-a-guid&therapist=any&start=tomorrow&sessions=many&repeat=often&group=x&client=y")]
     [InlineData("/book/done?appointment=nope")]
@@ -27,6 +28,19 @@ public abstract class PageTests(OnTrackApp app)
             var response = await client.GetAsync(url);
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Found, $"{url}: {(int)response.StatusCode}");
         }
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/contact")]
+    [InlineData("/help")]
+    [InlineData("/api/clinic")]
+    public async Task HeadRequests_AnswerLikeGet_WithoutABody(string url)
+    {
+        var response = await app.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Theory]
@@ -78,6 +92,28 @@ public abstract class PageTests(OnTrackApp app)
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} as {email}: {(int)response.StatusCode}");
             }
         }
+    }
+
+    [Fact]
+    public async Task Chart_ForAStatusWorkedOutUnderAnotherRule_NamesTheRuleInForceAndSaysSoOnce()
+    {
+        var alex = await app.WithDbAsync(db => db.ClientRecords.Where(c => c.FullName == "Alex Morgan").Select(c => c.Id).SingleAsync());
+        var fitted = await app.WithDbAsync(db => db.CourseModels.AnyAsync(m => m.InstrumentId == "phq-9"));
+        var inForce = fitted ? "the clinic's expected course for this intake" : "the rational rule";
+        var other = fitted ? "the rational rule" : "the clinic's expected course for this intake";
+        await app.WithDbAsync(async db =>
+        {
+            var last = await db.Responses.Where(r => r.ClientId == alex && r.InstrumentId == "phq-9" && r.CourseStatus != null).OrderByDescending(r => r.CompletedAt).FirstAsync();
+            last.CourseRule = fitted ? "rational" : "model";
+            return await db.SaveChangesAsync();
+        });
+
+        var maya = await app.SignInAsync("maya.chen@demo.ontrack.test");
+        var page = System.Net.WebUtility.HtmlDecode(await maya.GetStringAsync($"/clients/{alex}/chart"));
+
+        var line = page.Split('\n').Single(l => l.Contains("data-testid=\"course-phq-9\"", StringComparison.Ordinal));
+        Assert.Contains($"latest score against {inForce}", line, StringComparison.Ordinal);
+        Assert.Contains($"worked out when the score came in, under {other}", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -79,10 +79,18 @@ public sealed class AlertQueue(OnTrackDbContext db, Caller caller)
 
         alert.State = AlertState.Acknowledged;
         alert.AcknowledgedAt = db.Clock.GetCurrentInstant();
-        alert.AcknowledgedBy = caller.UserName;
+        alert.AcknowledgedBy = await ActorAsync(cancellationToken);
         alert.ActionTaken = string.IsNullOrWhiteSpace(action) ? null : action;
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken) is { } dto ? dto : Problem.NotFound("The alert");
+    }
+
+    /// <summary>Who acted, as colleagues know them: the staff member's name (their email only if they have none).</summary>
+    private async Task<string?> ActorAsync(CancellationToken cancellationToken)
+    {
+        var name = caller.UserId is null ? null
+            : await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
+        return string.IsNullOrWhiteSpace(name) ? caller.UserName : name;
     }
 
     /// <summary>Closes the alert; a risk alert must have been acknowledged (with its action) first.</summary>
@@ -110,15 +118,16 @@ public sealed class AlertQueue(OnTrackDbContext db, Caller caller)
         }
 
         var now = db.Clock.GetCurrentInstant();
+        var actor = await ActorAsync(cancellationToken);
         if (alert.State == AlertState.New)
         {
             alert.AcknowledgedAt = now;
-            alert.AcknowledgedBy = caller.UserName;
+            alert.AcknowledgedBy = actor;
         }
 
         alert.State = AlertState.Resolved;
         alert.ResolvedAt = now;
-        alert.ResolvedBy = caller.UserName;
+        alert.ResolvedBy = actor;
         alert.Resolution = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken) is { } dto ? dto : Problem.NotFound("The alert");

@@ -48,7 +48,7 @@ public sealed class OutcomeFiguresQuery(OnTrackDbContext db, Caller caller, Inst
         var ended = await db.ClientRecords.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
             .Where(c => c.DischargedAt != null).Select(c => new { c.Id, c.PrimaryTherapistId }).ToListAsync(cancellationToken);
         var ids = ended.Select(c => c.Id).ToList();
-        var attended = await db.Participants.AsNoTracking()
+        var attended = await db.Participants.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
             .Where(p => ids.Contains(p.ClientId) && p.Status == ParticipantStatus.Booked && p.Appointment!.Status == AppointmentStatus.Attended)
             .GroupBy(p => new { p.ClientId, p.Appointment!.TherapistId })
             .Select(g => new { g.Key.ClientId, g.Key.TherapistId, Sessions = g.Count() })
