@@ -11,16 +11,27 @@ public abstract class AdminJourneyTests(BrowserApp app) : BrowserTest(app)
         await BrowserApp.SignInAsync(page, "admin@demo.ontrack.test");
         await page.GotoAsync("/admin/clinic");
 
-        await page.GetByLabel("Phone numbers").FillAsync("(555) 010-0199");
+        await page.GetByLabel("Phone numbers").FillAsync("(555) 010-0199\n(555) 010-0198");
         await page.GetByLabel("Sunday opens").FillAsync("10:00");
         await page.GetByLabel("Sunday closes").FillAsync("12:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
 
-        // A wrong value is refused with a plain message, and nothing changes.
+        // The browser posts the lines with CRLF; they are stored one number per line, without CR.
+        var phones = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Clinics.Select(c => c.Phones)));
+        Assert.Equal("(555) 010-0199\n(555) 010-0198", phones);
+
+        // Wrong values are refused with plain messages, and nothing changes — also past the browser's own checks.
+        await page.EvaluateAsync("() => { const crisis = document.getElementById('crisis'); crisis.form.noValidate = true; crisis.removeAttribute('maxlength'); }");
         await page.GetByLabel("Time zone").FillAsync("Mars/Olympus");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync("office at demo");
+        await page.GetByLabel("What else to tell a client in crisis").FillAsync(new string('x', 1001));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not an IANA time zone");
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(alert).ToContainTextAsync("not an IANA time zone");
+        await Assertions.Expect(alert).ToContainTextAsync("'office at demo' is not an email address");
+        await Assertions.Expect(alert).ToContainTextAsync("crisis text is at most 1000 characters");
+        Assert.Equal("office@demo.ontrack.test", await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Clinics.Select(c => c.Email))));
         await page.ScreenshotAsync(new() { Path = Shot("admin-clinic.png"), FullPage = true });
 
         var visitor = await app.PhoneAsync();
@@ -29,6 +40,39 @@ public abstract class AdminJourneyTests(BrowserApp app) : BrowserTest(app)
         await Assertions.Expect(visitor.GetByRole(AriaRole.Row, new() { Name = "Sunday 10:00–12:00" })).ToBeVisibleAsync();
         await Assertions.Expect(visitor.Locator("body")).ToContainTextAsync("America/Phoenix");
         await visitor.ScreenshotAsync(new() { Path = Shot("contact-phone.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Admin_SavesAServiceWithNoTherapistTicked_AndGetsAPlainMessage()
+    {
+        var page = await app.DesktopAsync();
+        await BrowserApp.SignInAsync(page, "admin@demo.ontrack.test");
+        await page.GotoAsync("/admin/services");
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Walk and talk");
+        await page.GetByLabel("Minutes (30–60)").FillAsync("50");
+        var response = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync(), r => r.Request.Method == "POST");
+
+        Assert.Equal(200, response.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Tick at least one therapist");
+        await page.ScreenshotAsync(new() { Path = Shot("services-no-therapist.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Availability_FromClinicAdmin_OpensForATherapist_AndTherapistsHaveTheirOwnLink()
+    {
+        var admin = await app.DesktopAsync();
+        await BrowserApp.SignInAsync(admin, "admin@demo.ontrack.test");
+        await admin.GotoAsync("/admin");
+        var response = await admin.RunAndWaitForResponseAsync(() => admin.GetByRole(AriaRole.Link).Filter(new() { HasText = "Therapists' availability" }).ClickAsync(), r => r.Url.Contains("/availability", StringComparison.Ordinal));
+        Assert.Equal(200, response.Status);
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Weekly hours" })).ToBeVisibleAsync();
+
+        var therapist = await app.DesktopAsync();
+        await BrowserApp.SignInAsync(therapist, "samuel.okafor@demo.ontrack.test");
+        await therapist.GotoAsync("/schedule");
+        await therapist.GetByRole(AriaRole.Link, new() { Name = "My hours" }).ClickAsync();
+        await Assertions.Expect(therapist.GetByRole(AriaRole.Heading, new() { Name = "Availability – Samuel Okafor" })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using OnTrack.Web.Tests.Infrastructure;
 
@@ -114,6 +115,37 @@ public abstract class PageTests(OnTrackApp app)
         var line = page.Split('\n').Single(l => l.Contains("data-testid=\"course-phq-9\"", StringComparison.Ordinal));
         Assert.Contains($"latest score against {inForce}", line, StringComparison.Ordinal);
         Assert.Contains($"worked out when the score came in, under {other}", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClientMeasures_ShowsThePlansLinesAndOneMore_AndOnlyTheCourseStepsThatApply()
+    {
+        var sam = await app.WithDbAsync(db => db.ClientRecords.Where(c => c.FullName == "Sam Rivera").Select(c => c.Id).SingleAsync());
+        var maya = await app.SignInAsync("maya.chen@demo.ontrack.test");
+        var page = await maya.GetStringAsync($"/clients/{sam}/measures");
+
+        var lines = System.Text.RegularExpressions.Regex.Matches(page, "name=\"PlanForm.Instrument\\[").Count;
+        var plan = await maya.GetFromJsonAsync<OnTrack.Web.Features.Measures.MeasurePlanDto>($"/api/clients/{sam}/measure-plan", OnTrackApp.Json);
+        Assert.Equal(plan!.Rules.Count + 1, lines);
+        Assert.Contains("Mark as ending", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reopen the course", page, StringComparison.Ordinal);
+
+        await app.WithDbAsync(async db =>
+        {
+            var client = await db.ClientRecords.SingleAsync(c => c.Id == sam);
+            client.DischargedAt = app.Clock.GetCurrentInstant();
+            return await db.SaveChangesAsync();
+        });
+        page = await maya.GetStringAsync($"/clients/{sam}/measures");
+        Assert.Contains("Reopen the course", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mark as ending", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Course ended<", page, StringComparison.Ordinal);
+        await app.WithDbAsync(async db =>
+        {
+            var client = await db.ClientRecords.SingleAsync(c => c.Id == sam);
+            client.DischargedAt = null;
+            return await db.SaveChangesAsync();
+        });
     }
 
     [Fact]
