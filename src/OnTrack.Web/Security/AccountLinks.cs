@@ -32,15 +32,22 @@ public sealed class AccountLinks(UserManager<ApplicationUser> users, IOptions<Cl
 }
 
 /// <summary>Confirmation and password-reset emails, at most a few per address in a while (<see cref="AccountThrottle"/>).</summary>
-public sealed class AccountEmails(UserManager<ApplicationUser> users, AccountLinks links, IEmailSender<ApplicationUser> sender, AccountThrottle throttle)
+public sealed class AccountEmails(UserManager<ApplicationUser> users, AccountLinks links, IEmailSender<ApplicationUser> sender, AccountThrottle throttle, Caller caller)
 {
+    private async Task SendAsync(ApplicationUser user, Func<Task> send)
+    {
+        if (throttle.Emails(user.Email!) is null)
+        {
+            // An anonymous caller (signing in, forgot password) writes this one email for the account's clinic.
+            caller.UsePublicClinic(user.ClinicId);
+            await send();
+        }
+    }
+
     public async Task SendConfirmationAsync(ApplicationUser user, string? returnUrl = null)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (throttle.Emails(user.Email!) is null)
-        {
-            await sender.SendConfirmationLinkAsync(user, user.Email!, await links.ConfirmEmailAsync(user, returnUrl));
-        }
+        await SendAsync(user, async () => await sender.SendConfirmationLinkAsync(user, user.Email!, await links.ConfirmEmailAsync(user, returnUrl)));
     }
 
     /// <summary>
@@ -50,9 +57,9 @@ public sealed class AccountEmails(UserManager<ApplicationUser> users, AccountLin
     public async Task ForgotPasswordAsync(string email)
     {
         var user = await users.FindByEmailAsync((email ?? "").Trim());
-        if (user is not null && throttle.Emails(user.Email!) is null)
+        if (user is not null)
         {
-            await sender.SendPasswordResetLinkAsync(user, user.Email!, await links.SetPasswordAsync(user));
+            await SendAsync(user, async () => await sender.SendPasswordResetLinkAsync(user, user.Email!, await links.SetPasswordAsync(user)));
         }
     }
 
