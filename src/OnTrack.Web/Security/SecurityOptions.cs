@@ -10,13 +10,15 @@ public sealed class ProxyOptions
 
     /// <summary>
     /// Addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>) of the reverse proxies whose
-    /// X-Forwarded-For and X-Forwarded-Proto headers are believed. Anyone else's are ignored.
+    /// X-Forwarded-For and X-Forwarded-Proto headers are believed. Anyone else's are ignored. Empty
+    /// means this machine only (127.0.0.0/8 and ::1): a proxy on the same host.
     /// </summary>
-    public List<string> Trusted { get; set; } = ["127.0.0.0/8", "::1/128"];
+    /// <remarks>Empty by default rather than listing loopback, because configuration adds to a list's defaults instead of replacing them.</remarks>
+    public List<string> Trusted { get; set; } = [];
 
     public static bool IsNetwork(string value) => IPNetwork.TryParse(value, out _) || IPAddress.TryParse(value, out _);
 
-    public IEnumerable<IPNetwork> Networks() => Trusted.Select(t => IPAddress.TryParse(t, out var address)
+    public IEnumerable<IPNetwork> Networks() => (Trusted.Count == 0 ? ["127.0.0.0/8", "::1/128"] : Trusted).Select(t => IPAddress.TryParse(t, out var address)
         ? new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
         : IPNetwork.Parse(t));
 }

@@ -118,14 +118,14 @@ public abstract class OnTrackApp : WebApplicationFactory<Program>, IAsyncLifetim
     }
 }
 
-public sealed class SqliteApp : OnTrackApp
+public class SqliteApp : OnTrackApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public override string ConnectionString => $"Data Source={Path.Combine(DataFolder, "ontrack.db")}";
 }
 
-public sealed class PostgresApp : OnTrackApp
+public class PostgresApp : OnTrackApp
 {
     private readonly string _database = $"ontrack_test_{Guid.NewGuid():N}";
 
