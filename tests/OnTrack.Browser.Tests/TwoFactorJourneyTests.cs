@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using OnTrack.Web.Data;
+using OnTrack.Web.Security;
 
 namespace OnTrack.Browser.Tests;
 
@@ -25,8 +26,8 @@ public sealed class TwoFactorJourneyTests(BrowserApp app)
 
             var key = await page.Locator("kbd").First.InnerTextAsync();
             // Codes follow the app's clock; each is accepted once, so signing in later takes the next one.
-            var now = app.Clock.GetCurrentInstant().ToDateTimeOffset();
-            await page.GetByLabel("Verification Code").FillAsync(Totp.Code(key, now));
+            var step = Totp.Step(app.Clock.GetCurrentInstant());
+            await page.GetByLabel("Verification Code").FillAsync(Totp.Code(key, step));
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
             await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Your authenticator app has been verified");
 
@@ -39,7 +40,7 @@ public sealed class TwoFactorJourneyTests(BrowserApp app)
             await again.GetByLabel("Email").FillAsync("samuel.okafor@demo.ontrack.test");
             await again.GetByLabel("Password").FillAsync(DemoClinic.Password);
             await again.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-            await again.GetByLabel("Authenticator code").FillAsync(Totp.Code(key, now.AddSeconds(30)));
+            await again.GetByLabel("Authenticator code").FillAsync(Totp.Code(key, step + 1));
             await again.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
             await again.GotoAsync("/schedule");
             await Assertions.Expect(again.GetByRole(AriaRole.Heading, new() { Name = "Schedule – Samuel Okafor" })).ToBeVisibleAsync();

@@ -18,6 +18,22 @@ public static partial class Forms
         return new HttpClient(handler) { BaseAddress = new Uri("https://localhost") };
     }
 
+    /// <summary>GET /contact as a proxy at <paramref name="from"/> forwards it: the browser used https://clinic.example.</summary>
+    public static Task<Microsoft.AspNetCore.Http.HttpContext> ForwardedHttpsAsync(this OnTrackApp app, string from)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Scheme = "http";
+            c.Request.Host = new Microsoft.AspNetCore.Http.HostString("clinic.example");
+            c.Request.Path = "/contact";
+            c.Request.Headers["X-Forwarded-Proto"] = "https";
+            c.Request.Headers["X-Forwarded-For"] = "198.51.100.99";
+            c.Connection.RemoteIpAddress = IPAddress.Parse(from);
+        });
+    }
+
     /// <summary>Opens the page, then sends its form <paramref name="formName"/> with the page's antiforgery token.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, string formName, Dictionary<string, string> fields)
     {

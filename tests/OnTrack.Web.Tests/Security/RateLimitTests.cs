@@ -122,16 +122,7 @@ public abstract class RateLimitTests(OnTrackApp app)
     [Fact]
     public async Task Hsts_IsSent_ForARequestForwardedAsHttps_FromAConfiguredTrustedNetwork()
     {
-        var context = await app.Server.SendAsync(c =>
-        {
-            c.Request.Method = HttpMethods.Get;
-            c.Request.Scheme = "http";
-            c.Request.Host = new HostString("clinic.example");
-            c.Request.Path = "/contact";
-            c.Request.Headers["X-Forwarded-Proto"] = "https";
-            c.Request.Headers["X-Forwarded-For"] = "198.51.100.99";
-            c.Connection.RemoteIpAddress = IPAddress.Parse("10.1.2.3");
-        });
+        var context = await app.ForwardedHttpsAsync("10.1.2.3");
 
         Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
         Assert.False(string.IsNullOrEmpty(context.Response.Headers.StrictTransportSecurity));

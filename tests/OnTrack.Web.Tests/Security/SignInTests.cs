@@ -248,22 +248,11 @@ public abstract class SignInTests(OnTrackApp app)
     [Fact]
     public async Task Hsts_IsSent_WhenATrustedProxyForwardsAnHttpsRequest_AndForgedHeadersAreIgnored()
     {
-        async Task<HttpContext> SendAsync(string from) => await app.Server.SendAsync(c =>
-        {
-            c.Request.Method = HttpMethods.Get;
-            c.Request.Scheme = "http";
-            c.Request.Host = new HostString("clinic.example");
-            c.Request.Path = "/contact";
-            c.Request.Headers["X-Forwarded-Proto"] = "https";
-            c.Request.Headers["X-Forwarded-For"] = "203.0.113.9";
-            c.Connection.RemoteIpAddress = IPAddress.Parse(from);
-        });
-
-        var proxied = await SendAsync("127.0.0.1");
+        var proxied = await app.ForwardedHttpsAsync("127.0.0.1");
         Assert.Equal(StatusCodes.Status200OK, proxied.Response.StatusCode);
         Assert.Contains("max-age=31536000", proxied.Response.Headers.StrictTransportSecurity.ToString(), StringComparison.Ordinal);
 
-        var forged = await SendAsync("203.0.113.7");
+        var forged = await app.ForwardedHttpsAsync("203.0.113.7");
         Assert.Equal(StatusCodes.Status301MovedPermanently, forged.Response.StatusCode);
         Assert.False(forged.Response.Headers.ContainsKey("Strict-Transport-Security"));
     }
