@@ -48,7 +48,7 @@ public static class RateLimits
             o.AddPolicy(Booking, context => context.User.Identity?.IsAuthenticated == true
                 ? RateLimitPartition.GetNoLimiter("")
                 : ByAddress(context, Booking, l.BookingPerAddress, onlyPosts: true));
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => context.User.Identity?.IsAuthenticated == true
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => context.User.Identity?.IsAuthenticated == true || IsAsset(context.Request)
                 ? RateLimitPartition.GetNoLimiter("")
                 : ByAddress(context, "anonymous", l.AnonymousPerAddress, onlyPosts: false));
         });
@@ -74,6 +74,13 @@ public static class RateLimits
             ? new IPNetwork(address, 64).BaseAddress + "/64"
             : address.ToString();
     }
+
+    // A page's styles, scripts and images are not what anyone would repeat to guess something.
+    private static readonly string[] AssetExtensions = [".css", ".js", ".mjs", ".map", ".png", ".svg", ".ico", ".woff", ".woff2", ".webp", ".json"];
+
+    private static bool IsAsset(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/openapi")
+        && AssetExtensions.Contains(Path.GetExtension(request.Path.Value ?? ""), StringComparer.OrdinalIgnoreCase);
 
     public static TimeSpan RetryAfter(RateLimitLease lease) =>
         lease is not null && lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(1);
