@@ -35,6 +35,7 @@ public sealed class PasswordSignIn(
     IPasswordHasher<ApplicationUser> hasher,
     SourceLockout lockout,
     AccountThrottle throttle,
+    KnownDevices devices,
     AccountEmails emails)
 {
     private static readonly ApplicationUser Nobody = new();
@@ -45,7 +46,7 @@ public sealed class PasswordSignIn(
         ArgumentNullException.ThrowIfNull(context);
         email = (email ?? "").Trim();
         password ??= "";
-        if (throttle.SignIn(email) is { } wait)
+        if (!devices.IsKnown(context, email) && throttle.SignIn(email) is { } wait)
         {
             return new(SignInOutcome.TooManyAttempts, wait);
         }
@@ -68,6 +69,11 @@ public sealed class PasswordSignIn(
         if (result.Succeeded || result.RequiresTwoFactor)
         {
             lockout.Succeed(email, source);
+            if (signIn.AuthenticationScheme != IdentityConstants.BearerScheme)
+            {
+                devices.Remember(context, email); // a browser; bearer-token callers have written their answer already
+            }
+
             return new(result.Succeeded ? SignInOutcome.Succeeded : SignInOutcome.RequiresTwoFactor, User: user);
         }
 

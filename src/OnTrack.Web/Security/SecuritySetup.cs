@@ -29,6 +29,7 @@ public static class SecuritySetup
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<Landing>();
         services.AddSingleton<SourceLockout>();
+        services.AddSingleton<KnownDevices>();
         services.AddOnTrackRateLimits(configuration);
         services.AddTrustedProxies(configuration);
 

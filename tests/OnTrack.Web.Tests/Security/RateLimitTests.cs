@@ -72,6 +72,21 @@ public abstract class RateLimitTests(OnTrackApp app)
     }
 
     [Fact]
+    public async Task SignIn_FromABrowserThatSignedInBefore_IsNotHeldUpByTheAccountLimit()
+    {
+        var owner = app.Browser("198.51.100.90");
+        Assert.Equal(HttpStatusCode.Found, (await owner.LogInAsync("casey.nguyen@example.test")).StatusCode);
+        for (var i = 0; i < 3; i++)
+        {
+            await app.Browser($"203.0.113.{90 + i}").LoginApiAsync("casey.nguyen@example.test", "wrong-password", HttpStatusCode.Unauthorized);
+        }
+
+        await app.Browser("203.0.113.99").LoginApiAsync("casey.nguyen@example.test", "wrong-password", HttpStatusCode.TooManyRequests);
+
+        Assert.Equal(HttpStatusCode.Found, (await owner.LogInAsync("casey.nguyen@example.test")).StatusCode);
+    }
+
+    [Fact]
     public async Task ForgotPassword_OverTheAddressLimit_Answers429()
     {
         var browser = app.Browser("203.0.113.63");
