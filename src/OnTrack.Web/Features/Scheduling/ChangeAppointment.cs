@@ -52,7 +52,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return AppointmentMapper.ToDto(appointment);
+        return await AnswerAsync(appointment, cancellationToken);
     }
 
     /// <summary>Moves a session: the old one is cancelled (late, if inside the window) and a new one booked, all or nothing.</summary>
@@ -115,7 +115,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             moved.Service = appointment.Service;
             moved.Therapist = appointment.Therapist;
             moved.Participants.ForEach(p => p.Client = people.Single(c => c.Id == p.ClientId));
-            return AppointmentMapper.ToDto(moved);
+            return await AnswerAsync(moved, cancellationToken);
         }
         catch (DbUpdateException ex) when (ConstraintViolations.IsDoubleBooking(ex))
         {
@@ -172,7 +172,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return AppointmentMapper.ToDto(appointment);
+        return await AnswerAsync(appointment, cancellationToken);
     }
 
     /// <summary>Staff put a group session on a therapist's calendar; clients then join it.</summary>
@@ -269,7 +269,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return AppointmentMapper.ToDto(group);
+                return await AnswerAsync(group, cancellationToken);
             }
             catch (DbUpdateException ex) when (ConstraintViolations.IsSeatTaken(ex))
             {
@@ -279,6 +279,18 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
         }
 
         return Problem.Conflict("This group session is filling up right now. Please try again.");
+    }
+
+    /// <summary>
+    /// The appointment as the caller may see it. Its participants were loaded past the caller filter to
+    /// act for everyone in it, so the answer names only the clients the caller may open (a client in a
+    /// group sees themself, never the other members).
+    /// </summary>
+    private async Task<AppointmentDto> AnswerAsync(Appointment appointment, CancellationToken cancellationToken)
+    {
+        var ids = appointment.Participants.Select(p => p.ClientId).Distinct().ToList();
+        var visible = await db.ClientRecords.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.FullName, cancellationToken);
+        return AppointmentMapper.ToDto(appointment, visible);
     }
 
     private async Task<(Appointment? Appointment, Clinics.Clinic? Clinic)> LoadAsync(Guid id, CancellationToken cancellationToken)
