@@ -91,9 +91,12 @@ public abstract class OnTrackApp : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <summary>A client signed in with a bearer token, as an integrator would be.</summary>
-    public async Task<HttpClient> SignInAsync(string email, string password = DemoClinic.Password)
+    public Task<HttpClient> SignInAsync(string email, string password = DemoClinic.Password) => SignInAsync(CreateClient(), email, password);
+
+    /// <summary>Signs <paramref name="client"/> (of any node) in with a bearer token.</summary>
+    public static async Task<HttpClient> SignInAsync(HttpClient client, string email, string password = DemoClinic.Password)
     {
-        var client = CreateClient();
+        ArgumentNullException.ThrowIfNull(client);
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<JsonElement>();

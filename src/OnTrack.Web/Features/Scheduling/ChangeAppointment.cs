@@ -117,11 +117,11 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             moved.Participants.ForEach(p => p.Client = people.Single(c => c.Id == p.ClientId));
             return await AnswerAsync(moved, cancellationToken);
         }
-        catch (DbUpdateException ex) when (ConstraintViolations.IsDoubleBooking(ex))
+        catch (DbUpdateException ex) when (ConstraintViolations.AsBookingConflict(ex) is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return Problem.Conflict("Someone else has just booked that time. Please choose another time.");
+            return ConstraintViolations.AsBookingConflict(ex)!;
         }
     }
 
@@ -270,6 +270,11 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             {
                 await db.SaveChangesAsync(cancellationToken);
                 return await AnswerAsync(group, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (ConstraintViolations.IsClientDoubleBooking(ex))
+            {
+                db.ChangeTracker.Clear();
+                return Problem.Conflict(caller.ClientId is null ? "The client already has a session at that time." : "You already have a session at that time.");
             }
             catch (DbUpdateException ex) when (ConstraintViolations.IsSeatTaken(ex))
             {
