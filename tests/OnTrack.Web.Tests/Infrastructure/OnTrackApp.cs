@@ -75,6 +75,7 @@ public abstract class OnTrackApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("OnTrack:Database:DataFolder", DataFolder);
         builder.UseSetting("OnTrack:Email:RunWorker", "false");
         builder.UseSetting("OnTrack:Measures:RunEscalationWorker", "false");
+        builder.UseSetting("OnTrack:Course:RunRefitWorker", "false");
         builder.UseSetting("OnTrack:Email:PickupFolder", MailFolder);
         builder.UseSetting("OnTrack:SeedDemo", "true");
         foreach (var (key, value) in _settings)
@@ -171,6 +172,7 @@ public sealed class SecondNode(OnTrackApp first) : WebApplicationFactory<Program
         builder.UseSetting("OnTrack:Database:MigrateOnStart", "false");
         builder.UseSetting("OnTrack:Email:RunWorker", "false");
         builder.UseSetting("OnTrack:Measures:RunEscalationWorker", "false");
+        builder.UseSetting("OnTrack:Course:RunRefitWorker", "false");
         builder.UseSetting("OnTrack:Email:PickupFolder", first.MailFolder);
         builder.UseSetting("OnTrack:SeedDemo", "false");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical));

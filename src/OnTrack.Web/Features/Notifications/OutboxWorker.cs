@@ -124,30 +124,19 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailDelivery d
     }
 }
 
-/// <summary>Runs <see cref="OutboxDispatcher"/> every poll interval.</summary>
-public sealed class OutboxWorker(OutboxDispatcher dispatcher, MailDelivery delivery, IOptions<EmailOptions> options, ILogger<OutboxWorker> logger) : BackgroundService
+/// <summary>Runs <see cref="OutboxDispatcher"/> every poll interval, on one node at a time.</summary>
+public sealed class OutboxWorker(OutboxDispatcher dispatcher, MailDelivery delivery, Jobs.JobSchedule schedule, IOptions<EmailOptions> options, ILogger<OutboxWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.RunWorker)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         // A node that crashed while writing a pickup file left it half-written in the partial folder.
         delivery.RemoveAbandonedPartialFiles(TimeSpan.FromHours(1));
-        using var timer = new PeriodicTimer(options.Value.PollInterval);
-        do
-        {
-            try
-            {
-                await dispatcher.DispatchDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The outbox worker failed; it will try again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var interval = options.Value.PollInterval;
+        return Jobs.PeriodicJob.LoopAsync(interval, ct => schedule.RunIfDueAsync("outbox", interval, firstRunAfterInterval: false, dispatcher.DispatchDueAsync, ct), logger, stoppingToken);
     }
 }
