@@ -84,12 +84,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             return tooFar;
         }
 
-        var zone = clinic.Zone;
-        var length = appointment.End - appointment.Start;
-        var local = start.InZone(zone).Date;
-        var queries = await availability.LoadAsync(clinic, [appointment.Therapist!], length, local, local, notBefore, appointment.Id, cancellationToken);
-        var occurrence = new Occurrence(0, start.InZone(zone).LocalDateTime, start, start + length);
-        var conflicts = BookAppointment.Conflicts(queries[appointment.TherapistId], [occurrence], zone);
+        var conflicts = await ConflictsAsync(clinic, appointment.Therapist!, start, appointment.End - appointment.Start, notBefore, appointment.Id, cancellationToken);
         if (conflicts.Count > 0)
         {
             return Problem.Conflict("That time is not available. Please choose another time.", conflicts);
@@ -209,6 +204,13 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             return tooFar;
         }
 
+        // Like any session: inside the therapist's hours, not on time off, clear of their other sessions.
+        var conflicts = await ConflictsAsync(clinic, therapist, start, Duration.FromMinutes(service.DurationMinutes), now, null, cancellationToken);
+        if (conflicts.Count > 0)
+        {
+            return Problem.Conflict("The therapist is not free for a group session then. Please choose another time.", conflicts);
+        }
+
         var appointment = BookAppointment.NewAppointment(clinic, service, therapist, start, null, now, []);
         db.Appointments.Add(appointment);
         try
@@ -296,6 +298,16 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
         var ids = appointment.Participants.Select(p => p.ClientId).Distinct().ToList();
         var visible = await db.ClientRecords.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.FullName, cancellationToken);
         return AppointmentMapper.ToDto(appointment, visible);
+    }
+
+    /// <summary>Why one session of <paramref name="therapist"/> at <paramref name="start"/> cannot be booked; empty when it can.</summary>
+    private async Task<IReadOnlyList<Conflict>> ConflictsAsync(Clinics.Clinic clinic, Staff.Therapist therapist, Instant start, Duration length, Instant notBefore, Guid? ignoring, CancellationToken cancellationToken)
+    {
+        var zone = clinic.Zone;
+        var local = start.InZone(zone).Date;
+        var queries = await availability.LoadAsync(clinic, [therapist], length, local, local, notBefore, ignoring, cancellationToken);
+        var occurrence = new Occurrence(0, start.InZone(zone).LocalDateTime, start, start + length);
+        return BookAppointment.Conflicts(queries[therapist.Id], [occurrence], zone);
     }
 
     private async Task<(Appointment? Appointment, Clinics.Clinic? Clinic)> LoadAsync(Guid id, CancellationToken cancellationToken)
