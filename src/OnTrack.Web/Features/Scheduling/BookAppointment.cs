@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -409,13 +408,7 @@ public sealed class BookAppointment(
         return Invalid(request.NewClient) is { } problem ? problem : new ClientChoice(null);
     }
 
-    private static Problem? Invalid(object details)
-    {
-        var results = new List<ValidationResult>();
-        return Validator.TryValidateObject(details, new ValidationContext(details), results, validateAllProperties: true)
-            ? null
-            : Problem.BadRequest(string.Join(" ", results.Select(r => r.ErrorMessage)));
-    }
+    private static Problem? Invalid(object details) => Validation.InputRules.Check(details);
 
     private static IsoDayOfWeek ToIso(DayOfWeek day) => day == DayOfWeek.Sunday ? IsoDayOfWeek.Sunday : (IsoDayOfWeek)(int)day;
 

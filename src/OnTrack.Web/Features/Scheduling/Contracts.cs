@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using OnTrack.Domain.Scheduling;
+using OnTrack.Web.Validation;
 
 namespace OnTrack.Web.Features.Scheduling;
 
@@ -11,15 +12,15 @@ public sealed record SlotDto(DateTimeOffset Start, DateTimeOffset End, string Lo
 
 /// <summary>Details of a person joining a couples or family session.</summary>
 public sealed record PersonDetails(
-    [property: Required, StringLength(200, MinimumLength = 2)] string FullName,
-    [property: Required, EmailAddress] string Email);
+    [property: Text("The name of each person joining", 200, IsRequired = true, MinLength = 2)] string FullName,
+    [property: Text("The email address of each person joining", 256, IsRequired = true), EmailAddress(ErrorMessage = "The email address of each person joining must be a valid email address.")] string Email);
 
 /// <summary>A new client booking their first session: their account is created with the booking.</summary>
 public sealed record NewClientDetails(
-    [property: Required, StringLength(200, MinimumLength = 2)] string FullName,
-    [property: Required, EmailAddress] string Email,
-    [property: Phone] string? Phone,
-    [property: Required, StringLength(200, MinimumLength = 10)] string Password);
+    [property: Text("Your name", 200, IsRequired = true, MinLength = 2)] string FullName,
+    [property: Text("Your email address", 256, IsRequired = true), EmailAddress(ErrorMessage = "Your email address must be a valid email address.")] string Email,
+    [property: Text("Your phone number", 50), Phone(ErrorMessage = "Your phone number must be a phone number, such as 555-0100.")] string? Phone,
+    [property: Required(ErrorMessage = "A password is required."), StringLength(200, MinimumLength = 10, ErrorMessage = "The password needs 10 to 200 characters.")] string Password);
 
 /// <summary>Book one session or a recurring series (all or nothing).</summary>
 public sealed record BookingRequest(
