@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OnTrack.Web.Features.Scheduling;
@@ -27,6 +28,25 @@ public abstract class GroupPrivacyTests(OnTrackApp app)
         Assert.Equal(HttpStatusCode.OK, left.StatusCode);
         var body = await left.Content.ReadAsStringAsync();
         Assert.All(members, m => Assert.DoesNotContain(m, body, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task JoinGroup_AtTheTimeOfTheClientsOtherSession_IsAConflict()
+    {
+        var elena = await app.SignInAsync("elena.ruiz@demo.ontrack.test");
+        var service = await elena.ServiceAsync("Anxiety skills group");
+        var elenaId = await app.TherapistIdAsync("Elena Ruiz");
+
+        // Alex sees Maya on Mondays at 10:00; this group runs 09:30–10:30.
+        var created = await elena.PostAsJsonAsync("/api/group-sessions", new { serviceId = service.Id, therapistId = elenaId, start = Phoenix.At("2026-03-16T09:30") }, OnTrackApp.Json);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var group = await created.ReadAsync<AppointmentDto>();
+        var alex = await app.SignInAsync("alex.morgan@example.test");
+
+        var joined = await alex.PostAsync($"/api/group-sessions/{group.Id}/join", null);
+
+        Assert.Contains("already have a session", (await joined.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Participants.CountAsync(p => p.AppointmentId == group.Id)));
     }
 }
 
