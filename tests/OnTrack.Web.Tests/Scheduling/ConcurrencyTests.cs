@@ -105,28 +105,36 @@ public abstract class ConcurrencyTests(OnTrackApp app)
     public async Task ParallelRetriesWithOneIdempotencyKey_FromTwoNodes_BothGetTheFirstAnswer()
     {
         await using var secondNode = new SecondNode(app);
-        var nodes = new[] { app.CreateClient(), secondNode.CreateClient() };
-        var service = await nodes[0].ServiceAsync("Individual therapy");
+        var admin = await app.SignInAsync(DemoClinic.AdminEmail);
+        var nodes = new[] { admin, await OnTrackApp.SignInAsync(secondNode.CreateClient(), DemoClinic.AdminEmail) };
+        var service = await admin.ServiceAsync("Individual therapy");
         var maya = await app.TherapistIdAsync("Dr. Maya Chen");
         var times = Enumerable.Range(9, 8).Select(h => Phoenix.At($"2026-03-24T{h:00}:00")).ToList();
 
+        // Staff book existing clients, so nothing but the booking itself can collide.
+        var bookings = new List<(DateTimeOffset Start, string Key, Guid ClientId)>();
+        foreach (var start in times)
+        {
+            var added = await admin.PostAsJsonAsync("/api/clients", new { fullName = "Retry Racer", email = $"retry.racer.{Guid.NewGuid():N}@example.test", invite = false });
+            bookings.Add((start, Guid.NewGuid().ToString(), (await added.ReadAsync<Features.Clients.ClientDto>()).Id));
+        }
+
         using var gate = new ManualResetEventSlim(false);
-        var tasks = times.Select((start, n) => (start, key: Guid.NewGuid().ToString(), newClient: Http.NewClient($"Retry Racer {n}")))
-            .SelectMany(b => Enumerable.Range(0, 2).Select(i => Task.Run(async () =>
+        var tasks = bookings.SelectMany(b => Enumerable.Range(0, 2).Select(i => Task.Run(async () =>
+        {
+            gate.Wait();
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/appointments")
             {
-                gate.Wait();
-                using var message = new HttpRequestMessage(HttpMethod.Post, "/api/appointments")
-                {
-                    Content = JsonContent.Create(new { serviceId = service.Id, therapistId = maya, b.start, b.newClient }, options: OnTrackApp.Json),
-                };
-                message.Headers.Add("Idempotency-Key", b.key);
-                var response = await nodes[i].SendAsync(message);
-                return (b.key, response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-            }))).ToList();
+                Content = JsonContent.Create(new { serviceId = service.Id, therapistId = maya, start = b.Start, clientId = b.ClientId }, options: OnTrackApp.Json),
+            };
+            message.Headers.Add("Idempotency-Key", b.Key);
+            var response = await nodes[i].SendAsync(message);
+            return (b.Key, response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }))).ToList();
         gate.Set();
         var responses = await Task.WhenAll(tasks);
 
-        foreach (var pair in responses.GroupBy(r => r.key))
+        foreach (var pair in responses.GroupBy(r => r.Key))
         {
             Assert.All(pair, r => Assert.True(r.StatusCode == HttpStatusCode.Created, $"{(int)r.StatusCode}: {r.Body}"));
             var ids = pair.Select(r => JsonSerializer.Deserialize<BookingResponse>(r.Body, OnTrackApp.Json)!.Appointments[0].Id).Distinct();
