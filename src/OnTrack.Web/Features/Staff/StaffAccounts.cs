@@ -27,6 +27,11 @@ public sealed class StaffAccounts(OnTrackDbContext db, UserManager<ApplicationUs
             return Problem.NotFound("The page");
         }
 
+        if (Validation.InputRules.Check(member) is { } invalid)
+        {
+            return invalid;
+        }
+
         if (!StaffRoles.Contains(member.Role))
         {
             return Problem.BadRequest($"Role must be one of {string.Join(", ", StaffRoles)}.");
