@@ -131,6 +131,21 @@ internal static class ProviderSql
             WHEN (OLD."Start" IS DISTINCT FROM NEW."Start" OR OLD."End" IS DISTINCT FROM NEW."End" OR (OLD."Status" IN (0, 1, 2)) IS DISTINCT FROM (NEW."Status" IN (0, 1, 2)))
             EXECUTE FUNCTION ontrack_appointment_sessions();
             """,
+            // Bookings made before this rule may overlap already; the constraint cannot be added over
+            // them, and cancelling a clinical appointment is a person's decision, so say which they are.
+            """
+            DO $$
+            DECLARE clashes text;
+            BEGIN
+                SELECT string_agg(format('client %s in appointments %s and %s', p."ClientId", p."AppointmentId", q."AppointmentId"), '; ') INTO clashes
+                FROM "Participants" p JOIN "Participants" q ON q."ClientId" = p."ClientId" AND q."Id" > p."Id"
+                WHERE p."Status" = 0 AND q."Status" = 0 AND p."SessionActive" AND q."SessionActive"
+                  AND tstzrange(p."SessionStart", p."SessionEnd", '[)') && tstzrange(q."SessionStart", q."SessionEnd", '[)');
+                IF clashes IS NOT NULL THEN
+                    RAISE EXCEPTION 'Some clients are booked into overlapping sessions. Cancel one session of each pair, then start OnTrack again: %', clashes;
+                END IF;
+            END $$;
+            """,
             """
             ALTER TABLE "Participants" ADD CONSTRAINT "EX_Participants_ClientNoOverlap"
                 EXCLUDE USING gist ("ClientId" WITH =, tstzrange("SessionStart", "SessionEnd", '[)') WITH &&)
