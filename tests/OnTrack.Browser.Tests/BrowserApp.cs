@@ -124,6 +124,16 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
     private IPage Checked(IPage page)
     {
         page.Load += (_, loaded) => _checks.Enqueue(RunAxeAsync(loaded));
+
+        // A script or style the page's own Content-Security-Policy blocks (an inline style="…", say) is
+        // a console error: it fails the test like an accessibility violation.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                _violations.Enqueue($"{page.Url} [{Provider}]: console error: {message.Text}");
+            }
+        };
         return page;
     }
 

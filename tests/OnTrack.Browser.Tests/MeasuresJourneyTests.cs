@@ -38,6 +38,10 @@ public abstract class MeasuresJourneyTests(BrowserApp app) : BrowserTest(app)
         var crisis = phone.GetByTestId("crisis");
         await Assertions.Expect(crisis).ToBeVisibleAsync();
         await Assertions.Expect(crisis).ToContainTextAsync("988");
+        // Tap to call and tap to text, first in the crisis box, in the words of PHQ-9 item 9's own rule.
+        await Assertions.Expect(crisis.GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", "tel:988");
+        await Assertions.Expect(crisis.GetByRole(AriaRole.Link, new() { Name = "Text the crisis line: 988" })).ToHaveAttributeAsync("href", "sms:988");
+        await Assertions.Expect(crisis).ToContainTextAsync("better off dead");
         await Assertions.Expect(phone.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Next form") })).ToBeVisibleAsync();
         await phone.ScreenshotAsync(new() { Path = Shot("phq9-crisis-phone.png"), FullPage = true });
 
