@@ -39,6 +39,15 @@ public abstract class LayoutJourneyTests(BrowserApp app) : BrowserTest(app)
     {
         var phone = await app.PhoneAsync();
         await BrowserApp.SignInAsync(phone, email);
+        if (role == "client")
+        {
+            // Signing in lands a client on their own start page: next session, check-in, progress, help.
+            await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Welcome back" })).ToBeVisibleAsync();
+            await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Your next session" })).ToBeVisibleAsync();
+            await Assertions.Expect(phone.GetByRole(AriaRole.Link, new() { Name = "My progress" }).Last).ToBeVisibleAsync();
+            await phone.ScreenshotAsync(new() { Path = Shot("client-home-phone.png"), FullPage = true });
+        }
+
         await phone.GotoAsync(role == "client" ? "/my/progress" : "/schedule");
 
         var bar = (await phone.Locator("header nav").BoundingBoxAsync())!;

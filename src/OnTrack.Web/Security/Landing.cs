@@ -6,7 +6,7 @@ namespace OnTrack.Web.Security;
 /// <summary>Where someone goes after signing in: where they were heading (a local return URL), else their own start page.</summary>
 public sealed class Landing(UserManager<ApplicationUser> users)
 {
-    public const string Client = "/my/appointments";
+    public const string Client = "/my";
     public const string Staff = "/schedule";
     public const string Admin = "/admin";
 

@@ -80,6 +80,7 @@ public abstract class PageTests(OnTrackApp app)
     [InlineData("alex.morgan@example.test", "/my/forms")]
     [InlineData("alex.morgan@example.test", "/my/progress")]
     [InlineData("alex.morgan@example.test", "/my/appointments")]
+    [InlineData("alex.morgan@example.test", "/my")]
     public async Task SignedInPages_OpenedConcurrently_RenderEveryTime(string email, string url)
     {
         var alex = await app.WithDbAsync(db => db.ClientRecords.Where(c => c.FullName == "Alex Morgan").Select(c => c.Id).SingleAsync());
