@@ -9,6 +9,9 @@ internal static class Pipeline
     /// <summary>The middleware every request passes, in order.</summary>
     public static WebApplication UseOnTrackPipeline(this WebApplication app)
     {
+        // First, so that everything after sees the client's address and scheme as the trusted proxy
+        // reports them (HSTS is only sent on HTTPS; rate limits count by the client's address).
+        app.UseForwardedHeaders();
         app.UseHeadAsGet();
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
@@ -16,7 +19,6 @@ internal static class Pipeline
             app.UseHsts();
         }
 
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
         app.UseHttpsOutsideLoopback();
         app.UseSecurityHeaders();
         app.UseApiProblemDetails();
@@ -31,6 +33,7 @@ internal static class Pipeline
         app.UseRouting();
 
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseCaller();
         app.UseCurrentClinic();
         app.UseAuthorization();

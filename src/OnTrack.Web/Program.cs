@@ -20,7 +20,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSingleton<NodaTime.IClock>(NodaTime.SystemClock.Instance);
 builder.Services.AddOnTrackData(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddOnTrackSecurity();
+builder.Services.AddOnTrackSecurity(builder.Configuration);
 builder.Services.AddOnTrackApi();
 builder.Services.AddClinics(builder.Configuration);
 builder.Services.AddStaff();

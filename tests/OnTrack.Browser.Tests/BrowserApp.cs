@@ -173,6 +173,13 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("OnTrack:Database:DataFolder", _dataFolder);
         builder.UseSetting("OnTrack:Email:RunWorker", "false");
         builder.UseSetting("OnTrack:SeedDemo", "true");
+
+        // The suite signs in many times from one address: lift the rate limits (RateLimitTests lowers them).
+        foreach (var (name, _) in new RateLimitOptions().All())
+        {
+            builder.UseSetting($"{RateLimitOptions.Section}:{name}:PermitLimit", "1000000");
+        }
+
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {

@@ -148,6 +148,30 @@ public abstract class MeasuresJourneyTests(BrowserApp app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task TherapistTypesInAPaperFormWithABlank_AndItem9Endorsed_ItIsSavedAndAlerted()
+    {
+        var desk = await app.DesktopAsync();
+        await BrowserApp.SignInAsync(desk, "elena.ruiz@demo.ontrack.test");
+        var casey = await app.WithDbAsync(db => db.ClientRecords.Where(c => c.FullName == "Casey Nguyen").Select(c => c.Id).SingleAsync());
+        await desk.GotoAsync($"/clients/{casey}/measures?paper=phq-9");
+        foreach (var item in new[] { 1, 2, 4, 5, 6, 7, 8 })
+        {
+            await desk.Locator($"fieldset[data-item='{item}']").GetByText("Several days", new() { Exact = true }).ClickAsync();
+        }
+
+        // Item 3 was left blank on paper; item 9 is endorsed.
+        await desk.Locator("fieldset[data-item='9']").GetByText("Several days", new() { Exact = true }).ClickAsync();
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Save paper form" }).ClickAsync();
+
+        var status = desk.GetByRole(AriaRole.Status);
+        await Assertions.Expect(status).ToContainTextAsync("no total");
+        await Assertions.Expect(status).ToContainTextAsync("a risk item was endorsed; an alert has been raised");
+        await desk.ScreenshotAsync(new() { Path = Shot("paper-blank-risk.png"), FullPage = true });
+        await desk.GotoAsync("/alerts");
+        await Assertions.Expect(desk.GetByRole(AriaRole.Link).Filter(new() { HasText = "Casey Nguyen" }).Filter(new() { HasText = "item 9" })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task TherapistTypesInAPaperForm_FarOffTheExpectedCourse_AndSeesTheClientRedWithTheExpectedBand()
     {
         var desk = await app.DesktopAsync();

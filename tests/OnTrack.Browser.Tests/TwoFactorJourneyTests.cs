@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using OnTrack.Web.Data;
+using OnTrack.Web.Security;
 
 namespace OnTrack.Browser.Tests;
 
@@ -23,7 +24,9 @@ public abstract class TwoFactorJourneyTests(BrowserApp app) : BrowserTest(app)
             await page.ScreenshotAsync(new() { Path = Shot("enrol-2fa.png"), FullPage = true });
 
             var key = await page.Locator("kbd").First.InnerTextAsync();
-            await page.GetByLabel("Verification Code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+            // Codes follow the app's clock; each is accepted once, so signing in later takes the next one.
+            var step = Totp.Step(app.Clock.GetCurrentInstant());
+            await page.GetByLabel("Verification Code").FillAsync(Totp.Code(key, step));
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
             await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Your authenticator app has been verified");
 
@@ -36,7 +39,7 @@ public abstract class TwoFactorJourneyTests(BrowserApp app) : BrowserTest(app)
             await again.GetByLabel("Email").FillAsync("samuel.okafor@demo.ontrack.test");
             await again.GetByLabel("Password").FillAsync(DemoClinic.Password);
             await again.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-            await again.GetByLabel("Authenticator code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+            await again.GetByLabel("Authenticator code").FillAsync(Totp.Code(key, step + 1));
             await again.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
             await again.GotoAsync("/schedule");
             await Assertions.Expect(again.GetByRole(AriaRole.Heading, new() { Name = "Schedule – Samuel Okafor" })).ToBeVisibleAsync();

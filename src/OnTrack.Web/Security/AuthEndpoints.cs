@@ -5,38 +5,46 @@ namespace OnTrack.Web.Security;
 
 public sealed record LoginRequest(string Email, string Password, string? TwoFactorCode = null);
 
-/// <summary>Bearer-token sign-in for integrators and the API; the same lockout and two-factor rules as the pages.</summary>
+/// <summary>Bearer-token sign-in for integrators and the API; the same lockout, rate limits and two-factor rules as the pages.</summary>
 public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/login", LoginAsync).AllowAnonymous().WithTags("Auth")
+        app.MapPost("/api/auth/login", LoginAsync).AllowAnonymous().WithTags("Auth").RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Exchange email, password (and authenticator code when enrolled) for a bearer token");
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest request, SignInManager<ApplicationUser> signIn)
+    private static async Task<IResult> LoginAsync(LoginRequest request, HttpContext context, SignInManager<ApplicationUser> signIn, PasswordSignIn passwords)
     {
         ArgumentNullException.ThrowIfNull(request);
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor)
+        var attempt = await passwords.SignInAsync(context, request.Email, request.Password, persistent: false);
+        var outcome = attempt.Outcome;
+        if (outcome == SignInOutcome.RequiresTwoFactor)
         {
             if (string.IsNullOrEmpty(request.TwoFactorCode))
             {
                 return TypedResults.Problem("This account uses two-factor sign-in: give twoFactorCode from the authenticator app.", statusCode: StatusCodes.Status401Unauthorized, title: "Two-factor code required");
             }
 
-            result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
+            var result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
+            outcome = result.Succeeded ? SignInOutcome.Succeeded : result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
         }
 
-        if (result.Succeeded)
+        switch (outcome)
         {
-            return TypedResults.Empty; // the bearer handler has written the token
+            case SignInOutcome.Succeeded:
+                return TypedResults.Empty; // the bearer handler has written the token
+            case SignInOutcome.TooManyAttempts:
+                await TooManyRequests.WriteAsync(context, attempt.Wait ?? TimeSpan.FromMinutes(1));
+                return TypedResults.Empty;
+            case SignInOutcome.LockedOut:
+                return TypedResults.Problem($"Too many failed attempts: sign-in from here is paused for {TooManyRequests.Wait((int)(attempt.Wait ?? TimeSpan.FromMinutes(15)).TotalSeconds)}. You can reset your password meanwhile.", statusCode: StatusCodes.Status423Locked, title: "Locked out");
+            case SignInOutcome.EmailNotConfirmed:
+                return TypedResults.Problem("The email address is not confirmed yet. We have sent a new confirmation link to it: open it, then sign in again.", statusCode: StatusCodes.Status403Forbidden, title: "Email not confirmed");
+            default:
+                return TypedResults.Problem("Wrong email, password or code.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
-
-        return result.IsLockedOut
-            ? TypedResults.Problem("Too many failed attempts: the account is locked for a while.", statusCode: StatusCodes.Status423Locked, title: "Locked out")
-            : TypedResults.Problem("Wrong email, password or code, or the email is not confirmed yet.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
     }
 }

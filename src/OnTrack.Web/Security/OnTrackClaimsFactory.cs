@@ -14,14 +14,10 @@ internal sealed class OnTrackClaimsFactory(
     OnTrackDbContext db)
     : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(userManager, roleManager, options)
 {
-    public const string TwoFactorEnabled = "ontrack:2fa";
-    public const string ClinicRequiresStaffTwoFactor = "ontrack:clinic-2fa";
-
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(OnTrackClaims.Clinic, user.ClinicId.ToString()));
-        identity.AddClaim(new Claim(TwoFactorEnabled, user.TwoFactorEnabled ? "true" : "false"));
 
         var therapistId = await db.Therapists.IgnoreQueryFilters()
             .Where(t => t.UserId == user.Id && t.ClinicId == user.ClinicId).Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
@@ -36,9 +32,6 @@ internal sealed class OnTrackClaimsFactory(
         {
             identity.AddClaim(new Claim(OnTrackClaims.Client, clientId.Value.ToString()));
         }
-
-        var requires = await db.Clinics.Where(c => c.Id == user.ClinicId).Select(c => c.RequireStaffTwoFactor).FirstOrDefaultAsync();
-        identity.AddClaim(new Claim(ClinicRequiresStaffTwoFactor, requires ? "true" : "false"));
         return identity;
     }
 }

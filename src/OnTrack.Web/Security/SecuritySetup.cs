@@ -1,5 +1,9 @@
-using Microsoft.AspNetCore.Authentication.BearerToken;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OnTrack.Web.Components.Account;
 using OnTrack.Web.Data;
 
@@ -15,12 +19,19 @@ public static class SecuritySetup
     /// <summary>A clinic tablet handed to one client: its own cookie, honoured only under /kiosk.</summary>
     public const string KioskScheme = "Kiosk";
 
-    public static IServiceCollection AddOnTrackSecurity(this IServiceCollection services)
+    public static IServiceCollection AddOnTrackSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<Caller>();
         services.AddScoped<AccountLinks>();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<Landing>();
+        services.AddSingleton<SourceLockout>();
+        services.AddSingleton<KnownDevices>();
+        services.AddOnTrackRateLimits(configuration);
+        services.AddTrustedProxies(configuration);
 
         services.AddAuthentication(o =>
             {
@@ -61,12 +72,14 @@ public static class SecuritySetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Password.RequiredLength = PasswordRules.MinimumLength;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Tokens.AuthenticatorTokenProvider = OneTimeCodes.Name;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OnTrackDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<OnTrackClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeCodes>(OneTimeCodes.Name);
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -145,17 +158,20 @@ public static class SecuritySetup
         await next();
     });
 
-    /// <summary>Sets <see cref="Caller"/> from the signed-in user and sends staff who must enrol in two-factor sign-in to do so.</summary>
+    /// <summary>
+    /// Checks the sign-in against the account as it is now, on every request (one small query): a cookie
+    /// or bearer token issued before the password was reset or two-factor sign-in was turned on (its
+    /// security stamp no longer matches) counts as signed out; then sets <see cref="Caller"/> and sends
+    /// staff who must enrol in two-factor sign-in — by the clinic's rule as it is now — to do so.
+    /// </summary>
     public static IApplicationBuilder UseCaller(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        var mustEnrol = await CheckSessionAsync(context);
         var caller = context.RequestServices.GetRequiredService<Caller>();
         caller.SetFromPrincipal(context.User);
         caller.IpAddress = context.Connection.RemoteIpAddress?.ToString();
 
-        if (caller.IsStaff
-            && context.User.HasClaim(OnTrackClaimsFactory.ClinicRequiresStaffTwoFactor, "true")
-            && context.User.HasClaim(OnTrackClaimsFactory.TwoFactorEnabled, "false")
-            && !IsEnrolmentPath(context.Request.Path))
+        if (mustEnrol && caller.IsStaff && !IsEnrolmentPath(context.Request.Path))
         {
             if (context.Request.Path.StartsWithSegments("/api"))
             {
@@ -170,6 +186,57 @@ public static class SecuritySetup
 
         await next();
     });
+
+    /// <summary>Signs out a stale sign-in; true when the account must still enrol in two-factor sign-in.</summary>
+    private static async Task<bool> CheckSessionAsync(HttpContext context)
+    {
+        var user = context.User;
+        var stampClaim = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        if (user.Identity?.IsAuthenticated != true || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id || user.FindFirstValue(stampClaim) is not { } stamp)
+        {
+            return false; // anonymous, or a kiosk sign-in (short-lived, started by staff)
+        }
+
+        var db = context.RequestServices.GetRequiredService<OnTrackDbContext>();
+        var live = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new
+            {
+                u.SecurityStamp,
+                u.TwoFactorEnabled,
+                ClinicRequires = db.Clinics.IgnoreQueryFilters().Where(c => c.Id == u.ClinicId).Select(c => c.RequireStaffTwoFactor).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(context.RequestAborted);
+        if (live is null || live.SecurityStamp != stamp)
+        {
+            if (context.Request.Headers.Authorization.Count == 0)
+            {
+                await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+            }
+
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            return false;
+        }
+
+        return live.ClinicRequires && !live.TwoFactorEnabled;
+    }
+
+    /// <summary>Believe X-Forwarded-For/-Proto only from the proxies named in OnTrack:Proxies:Trusted.</summary>
+    private static void AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ProxyOptions>().Bind(configuration.GetSection(ProxyOptions.Section))
+            .Validate(o => o.Trusted.All(ProxyOptions.IsNetwork), $"{ProxyOptions.Section}:Trusted must list IP addresses (10.0.0.5) or networks (10.0.0.0/8).")
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxies) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var network in proxies.Value.Networks())
+            {
+                o.KnownIPNetworks.Add(network);
+            }
+        });
+    }
 
     // Enrolment needs the account pages and the static files they use, nothing else.
     private static bool IsEnrolmentPath(PathString path) =>

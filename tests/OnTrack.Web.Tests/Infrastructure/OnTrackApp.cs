@@ -77,6 +77,7 @@ public abstract class OnTrackApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("OnTrack:Measures:RunEscalationWorker", "false");
         builder.UseSetting("OnTrack:Email:PickupFolder", MailFolder);
         builder.UseSetting("OnTrack:SeedDemo", "true");
+        LiftRateLimits(builder);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -88,6 +89,16 @@ public abstract class OnTrackApp : WebApplicationFactory<Program>, IAsyncLifetim
             services.RemoveAll<IClock>();
             services.AddSingleton<IClock>(Clock);
         });
+    }
+
+    /// <summary>The suite signs in and books many times from one address: lift the rate limits (RateLimitTests lowers them).</summary>
+    public static void LiftRateLimits(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var (name, _) in new RateLimitOptions().All())
+        {
+            builder.UseSetting($"{RateLimitOptions.Section}:{name}:PermitLimit", "1000000");
+        }
     }
 
     /// <summary>A client signed in with a bearer token, as an integrator would be.</summary>
@@ -111,14 +122,14 @@ public abstract class OnTrackApp : WebApplicationFactory<Program>, IAsyncLifetim
     }
 }
 
-public sealed class SqliteApp : OnTrackApp
+public class SqliteApp : OnTrackApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public override string ConnectionString => $"Data Source={Path.Combine(DataFolder, "ontrack.db")}";
 }
 
-public sealed class PostgresApp : OnTrackApp
+public class PostgresApp : OnTrackApp
 {
     private readonly string _database = $"ontrack_test_{Guid.NewGuid():N}";
 
@@ -170,6 +181,7 @@ public sealed class SecondNode(OnTrackApp first) : WebApplicationFactory<Program
         builder.UseSetting("OnTrack:Measures:RunEscalationWorker", "false");
         builder.UseSetting("OnTrack:Email:PickupFolder", first.MailFolder);
         builder.UseSetting("OnTrack:SeedDemo", "false");
+        OnTrackApp.LiftRateLimits(builder);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical));
         builder.ConfigureServices(services =>
         {

@@ -7,10 +7,10 @@ namespace OnTrack.Web.Features.Notifications;
 internal sealed class OutboxEmailSender(OnTrackDbContext db) : IEmailSender<ApplicationUser>
 {
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
-        QueueAsync(user, email, "Confirm your email", $"Please confirm your OnTrack account by opening this link:\n\n{System.Net.WebUtility.HtmlDecode(confirmationLink)}\n");
+        QueueAsync(user, email, "Confirm your email", $"Please confirm your OnTrack account by opening this link:\n\n{System.Net.WebUtility.HtmlDecode(confirmationLink)}\n\nUntil you do, you cannot sign in (to fill in your check-in forms, or to move or cancel a session). Then sign in with the email and password you chose.\n");
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
-        QueueAsync(user, email, "Reset your password", $"To set a new password, open this link:\n\n{System.Net.WebUtility.HtmlDecode(resetLink)}\n\nIf you did not ask for this, ignore this email.");
+        QueueAsync(user, email, "Reset your password", $"To set a new password, open this link (it also confirms your email address if you had not yet):\n\n{System.Net.WebUtility.HtmlDecode(resetLink)}\n\nIf you did not ask for this, ignore this email.");
 
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
         QueueAsync(user, email, "Reset your password", $"Your password reset code is: {resetCode}");

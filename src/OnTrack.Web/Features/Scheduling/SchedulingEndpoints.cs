@@ -33,7 +33,8 @@ public static class SchedulingEndpoints
         open.MapGet("/slots", SlotsAsync).WithSummary("Free session times (or open group sessions) for a service");
         open.MapPost("/appointments", BookAsync).WithSummary("Book a session or a weekly / twice-weekly series, all or nothing")
             .WithDescription("Signed-in clients book for themselves; staff give clientId; a new client gives newClient and their account is created with the booking. " +
-                             "Send an Idempotency-Key header to retry safely: the same key returns the first answer and books nothing twice.");
+                             "Send an Idempotency-Key header to retry safely: the same key returns the first answer and books nothing twice.")
+            .RequireRateLimiting(RateLimits.Booking);
 
         open.MapPost("/appointments/preview", async (BookingRequest request, BookAppointment handler, CurrentClinic clinic, [FromQuery(Name = "clinic")] string? slug, CancellationToken ct) =>
             {

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace OnTrack.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class ConfirmEmailJourneyTests(BrowserApp app)
+{
+    private const string Email = "casey.phone@example.test";
+    private const string Password = "Phone-confirm-2026";
+
+    [Fact]
+    public async Task NewClient_WhoSignsOutBeforeConfirming_IsToldWhatToDo_AndGetsBackInFromTheReminderLink()
+    {
+        var phone = await app.PhoneAsync();
+        await phone.GotoAsync("/book");
+        await phone.GetByRole(AriaRole.Link).Filter(new() { HasText = "A 50-minute one-to-one session." }).ClickAsync();
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Dr. Maya Chen" }).ClickAsync();
+        await phone.GetByRole(AriaRole.Link, new() { NameRegex = MayasSlot() }).Last.ClickAsync();
+        await phone.GetByLabel("Full name").FillAsync("Casey Phone");
+        await phone.GetByLabel("Email").FillAsync(Email);
+        await phone.GetByLabel("Mobile phone").FillAsync("555 0142");
+        await phone.GetByLabel("Choose a password").FillAsync(Password);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+
+        // The booking is done, and the page says that the email must be confirmed.
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();
+        var confirm = phone.GetByRole(AriaRole.Alert, new() { Name = "Confirm your email" });
+        await Assertions.Expect(confirm).ToContainTextAsync(Email);
+        await Assertions.Expect(confirm).ToContainTextAsync("until you do, you cannot sign in again");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "booked-confirm-email-phone.png"), FullPage = true });
+
+        await phone.GetByText("Menu").ClickAsync();
+        await phone.Locator("details.ot-menu").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        // The reminder's link to the forms: sign-in first, and it says what is missing.
+        await phone.GotoAsync("/my/forms?start=1");
+        await phone.GetByLabel("Email").FillAsync(Email);
+        await phone.GetByLabel("Password").FillAsync(Password);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Alert).Filter(new() { HasText = "not confirmed yet" })).ToContainTextAsync("sent a new confirmation link");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "sign-in-unconfirmed-phone.png"), FullPage = true });
+
+        // The fresh link from the email confirms, then sign-in goes on to the forms.
+        var bodies = await app.WithDbAsync(db => db.Outbox.Where(m => m.To == Email && m.Subject == "Confirm your email").Select(m => m.TextBody).ToListAsync());
+        var link = bodies.SelectMany(b => b.Split('\n')).Select(l => l.Trim()).Last(l => l.Contains("returnUrl=", StringComparison.Ordinal));
+        await phone.GotoAsync(new Uri(link).PathAndQuery);
+        await Assertions.Expect(phone.GetByRole(AriaRole.Alert)).ToContainTextAsync("Thank you for confirming your email");
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).Last.ClickAsync();
+        await phone.GetByLabel("Email").FillAsync(Email);
+        await phone.GetByLabel("Password").FillAsync(Password);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+
+        // The reminder's link opens the first due form (a new client's intake measures).
+        await phone.WaitForURLAsync(url => url.Contains("/my/forms/", StringComparison.Ordinal));
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("WHO-5");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "signed-in-after-confirming-phone.png"), FullPage = true });
+    }
+
+    [GeneratedRegex("with Dr\\. Maya Chen$")]
+    private static partial Regex MayasSlot();
+}
