@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OnTrack.Web.Data;
@@ -19,6 +20,10 @@ internal sealed class FuzzRun(OnTrackApp app, string kind, int defaultCases)
 
     public int Cases { get; } = int.TryParse(Environment.GetEnvironmentVariable("ONTRACK_FUZZ_CASES"), out var cases) ? cases : defaultCases;
 
+    /// <summary>ONTRACK_FUZZ_TARGET narrows a replay to the endpoints or forms whose name contains it; each case keeps its input.</summary>
+    public bool Selected(string target) =>
+        Environment.GetEnvironmentVariable("ONTRACK_FUZZ_TARGET") is not { Length: > 0 } only || target.Contains(only, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Each case draws from its own generator, so one case's input does not depend on how many values earlier cases drew.</summary>
     public Random RandomFor(int index) => new(HashCode.Combine(Seed, index, kind));
 
@@ -35,6 +40,11 @@ internal sealed class FuzzRun(OnTrackApp app, string kind, int defaultCases)
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             return new Answer(null, $"no answer within {RequestTimeout.TotalSeconds:0} s", "", null);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // The test server hands the client what Kestrel answers with the exception's status code.
+            return new Answer(e.StatusCode, "(Kestrel's answer to) " + e.Message, "", null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -84,6 +94,7 @@ internal sealed class FuzzRun(OnTrackApp app, string kind, int defaultCases)
         }
 
         Console.WriteLine(report);
+        Console.Out.Flush();
         Assert.Fail(report.ToString());
     }
 }

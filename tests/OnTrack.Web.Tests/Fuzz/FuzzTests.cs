@@ -56,6 +56,11 @@ public abstract partial class FuzzTests(OnTrackApp app)
 
             var random = run.RandomFor(i);
             var (method, endpoint) = endpoints[i % endpoints.Count];
+            if (!run.Selected($"{method} {endpoint.RoutePattern.RawText}"))
+            {
+                continue;
+            }
+
             var role = Roles[random.Next(Roles.Length)];
             var fuzzer = new JsonFuzzer(random, pools, mutatePercent: 20);
             using var request = ApiRequest(method, endpoint, random, fuzzer, out var input);
@@ -94,8 +99,7 @@ public abstract partial class FuzzTests(OnTrackApp app)
 
                 foreach (var form in HtmlForms.Parse(page, answer.Body))
                 {
-                    // Signing out is not input handling, and it would end the session the other cases use.
-                    if (!form.Action.Contains("/Account/Logout", StringComparison.OrdinalIgnoreCase) && !forms.Any(f => f.Role == role && f.Form.Shape == form.Shape))
+                    if (!forms.Any(f => f.Role == role && f.Form.Shape == form.Shape))
                     {
                         forms.Add((role, form));
                     }
@@ -113,6 +117,11 @@ public abstract partial class FuzzTests(OnTrackApp app)
             var random = run.RandomFor(i);
             var index = i % forms.Count;
             var (role, form) = forms[index];
+            if (!run.Selected($"form {form.Page} {form.Shape}"))
+            {
+                continue;
+            }
+
             var fields = Mutate(form, random, out var input);
             using var request = new HttpRequestMessage(HttpMethod.Post, form.Action) { Content = new FormUrlEncodedContent(fields) };
             var answer = await FuzzRun.SendAsync(sessions[role], request);
@@ -151,7 +160,7 @@ public abstract partial class FuzzTests(OnTrackApp app)
             {
                 0 => JsonFuzzer.Escape(Hostile.String(random)),
                 1 => Guid.NewGuid().ToString(),
-                _ => fuzzer.QueryValue(typeof(Guid), segment),
+                _ => JsonFuzzer.Escape(fuzzer.QueryValue(typeof(Guid), segment)),
             };
         });
         if (!path.StartsWith('/'))

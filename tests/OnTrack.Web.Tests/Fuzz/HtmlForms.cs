@@ -86,7 +86,8 @@ internal static partial class HtmlForms
             var buttons = ButtonElement().Matches(body).Select(b => Attributes(b.Groups[1].Value))
                 .Where(a => a.ContainsKey("name") && !string.Equals(a.GetValueOrDefault("type"), "button", StringComparison.OrdinalIgnoreCase))
                 .Select(a => new KeyValuePair<string, string>(a["name"], a.GetValueOrDefault("value") ?? "")).ToList();
-            var action = attributes.GetValueOrDefault("action") is { Length: > 0 } target ? target : page;
+            // Relative to <base href="/">, as the browser resolves it.
+            var action = attributes.GetValueOrDefault("action") is { Length: > 0 } target ? (target.StartsWith('/') ? target : "/" + target) : page;
             yield return new HtmlForm(page, action, fields, buttons);
         }
     }

@@ -11,6 +11,14 @@ internal static class KnownFindings
     public static string? Reason(DatabaseProvider provider, Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
+        var serverError = finding.Problem.StartsWith("500", StringComparison.Ordinal);
+
+        // robust: a time-off date at the end of the calendar overflowed into a 500.
+        if (serverError && finding.Target.StartsWith("form /availability", StringComparison.Ordinal) && finding.Input.Contains("9999-12-31", StringComparison.Ordinal))
+        {
+            return "robust: /availability exception date 9999-12-31";
+        }
+
         return null;
     }
 }
