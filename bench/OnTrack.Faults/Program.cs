@@ -56,6 +56,22 @@ for (var i = 0; i < clients.Length; i++)
     });
 }
 
+// A therapist records paper forms for the clients they see (clients may only submit what is due).
+var therapist = await OnAnyNodeAsync(async node =>
+{
+    using var response = await http.PostAsJsonAsync($"{node}/api/auth/login", new { email = "maya.chen@demo.ontrack.test", password });
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+});
+var seen = await OnAnyNodeAsync(async node =>
+{
+    using var request = new HttpRequestMessage(HttpMethod.Get, $"{node}/api/clients");
+    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", therapist);
+    using var response = await http.SendAsync(request);
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToArray();
+});
+
 var services = await OnAnyNodeAsync(async node => await http.GetFromJsonAsync<JsonElement>($"{node}/api/services"));
 var individual = services.EnumerateArray().Where(s => s.GetProperty("capacity").GetInt32() == 1).Select(s => s.GetProperty("id").GetString()!).ToArray();
 
@@ -77,7 +93,15 @@ async Task WorkAsync(int worker)
             var instrument = random.Next(2) == 0 ? "gad-7" : "phq-9";
             var answers = Enumerable.Range(1, instrument == "gad-7" ? 7 : 9)
                 .ToDictionary(i => i.ToString(CultureInfo.InvariantCulture), i => (i == 9 && random.Next(10) > 0 ? 0 : random.Next(4)).ToString(CultureInfo.InvariantCulture));
-            body = JsonSerializer.Serialize(new { instrumentId = instrument, answers });
+            if (seen.Length > 0 && random.Next(2) == 0)
+            {
+                kind = "paper-response";
+                body = JsonSerializer.Serialize(new { clientId = seen[random.Next(seen.Length)], instrumentId = instrument, answers, completedAt = DateTimeOffset.UtcNow.AddMinutes(-5) });
+            }
+            else
+            {
+                body = JsonSerializer.Serialize(new { instrumentId = instrument, answers });
+            }
         }
         else
         {
@@ -118,7 +142,7 @@ async Task WorkAsync(int worker)
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, nodes[node] + url) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[who]);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", kind == "paper-response" ? therapist : tokens[who]);
                 request.Headers.Add("Idempotency-Key", key);
                 using var response = await http.SendAsync(request);
                 var status = (int)response.StatusCode;
@@ -134,7 +158,7 @@ async Task WorkAsync(int worker)
                 if (status is >= 200 and < 300)
                 {
                     var json = JsonDocument.Parse(text).RootElement;
-                    ids = kind == "response"
+                    ids = kind != "booking"
                         ? json.GetProperty("response").GetProperty("id").GetString()!
                         : string.Join(";", json.GetProperty("appointments").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
                 }

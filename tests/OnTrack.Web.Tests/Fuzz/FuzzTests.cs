@@ -158,7 +158,8 @@ public abstract partial class FuzzTests(OnTrackApp app)
             var segment = before[(before.LastIndexOf('/') + 1)..];
             return random.Next(20) switch
             {
-                0 => JsonFuzzer.Escape(Hostile.String(random)),
+                // Kestrel answers a %00 in the path with 400 before the app sees it; the test server throws instead.
+                0 => JsonFuzzer.Escape(Hostile.String(random).Replace("\0", "", StringComparison.Ordinal)),
                 1 => Guid.NewGuid().ToString(),
                 _ => JsonFuzzer.Escape(fuzzer.QueryValue(typeof(Guid), segment)),
             };
