@@ -3,7 +3,7 @@
 # with Idempotency-Key headers across them, kill -9 of a random node KILLS times (each restarted), and
 # one immediate stop and restart of PostgreSQL mid-load. Then every acknowledged write must be stored
 # exactly once, nothing may be half-written and no email duplicated. See bench/README.md.
-#   bench/faults/run.sh [SECONDS=240] [KILLS=20] [WORKERS=4]
+#   bench/faults/run.sh [SECONDS=240] [KILLS=20] [WORKERS=4]     (KEEP_WORK=1 keeps the logs and database after a pass)
 # Not part of ./test.sh. Runs under nice -n 10 so that it shares the machine politely.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -43,7 +43,7 @@ CONN="Host=127.0.0.1;Port=$PGPORT;Username=ontrack;Database=ontrack;Maximum Pool
 
 PIDS=()
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   [ -f "$WORK/driver.pid" ] && kill "$(cat "$WORK/driver.pid")" 2>/dev/null || true
   "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1 || true
 }
@@ -166,4 +166,11 @@ echo "  outbox sent / pickup files:         $sent / $files"
 echo "  nodes killed / exited on their own: $KILLS / $EXITED"
 echo "  load average after:                 $(cut -d' ' -f1-3 /proc/loadavg)"
 bad=$(( responses_not_once + bookings_not_once + keys_twice + no_participants + no_scores + no_confirmation + outbox_twice ))
-[ "$bad" = 0 ] && echo "faults: PASS" || { echo "faults: FAIL ($bad)"; exit 1; }
+if [ "$bad" != 0 ]; then
+  echo "faults: FAIL ($bad); logs, the acknowledgements (acks.csv) and the database are kept in $WORK"
+  exit 1
+fi
+echo "faults: PASS"
+cleanup
+trap - EXIT
+[ -n "${KEEP_WORK:-}" ] && echo "faults: kept $WORK" || rm -rf "$WORK"
