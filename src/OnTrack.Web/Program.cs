@@ -37,14 +37,17 @@ app.UseOnTrackPipeline();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
 app.MapAdditionalIdentityEndpoints();
-app.MapAuth();
-app.MapClinics();
-app.MapScheduling();
-app.MapClients();
-app.MapMeasures();
-app.MapKiosk();
-app.MapInterop();
-app.MapCourse();
+
+// Every endpoint checks the request records it receives (Validation/InputRules) before its handler runs.
+var endpoints = app.MapGroup("").AddEndpointFilter<OnTrack.Web.Validation.ValidateInputFilter>();
+endpoints.MapAuth();
+endpoints.MapClinics();
+endpoints.MapScheduling();
+endpoints.MapClients();
+endpoints.MapMeasures();
+endpoints.MapKiosk();
+endpoints.MapInterop();
+endpoints.MapCourse();
 app.MapOnTrackApiDocs();
 
 app.Run();

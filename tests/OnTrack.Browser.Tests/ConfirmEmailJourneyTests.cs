@@ -4,8 +4,7 @@ using Microsoft.Playwright;
 
 namespace OnTrack.Browser.Tests;
 
-[Collection(BrowserCollection.Name)]
-public sealed partial class ConfirmEmailJourneyTests(BrowserApp app)
+public abstract partial class ConfirmEmailJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     private const string Email = "casey.phone@example.test";
     private const string Password = "Phone-confirm-2026";
@@ -29,7 +28,7 @@ public sealed partial class ConfirmEmailJourneyTests(BrowserApp app)
         var confirm = phone.GetByRole(AriaRole.Alert, new() { Name = "Confirm your email" });
         await Assertions.Expect(confirm).ToContainTextAsync(Email);
         await Assertions.Expect(confirm).ToContainTextAsync("until you do, you cannot sign in again");
-        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "booked-confirm-email-phone.png"), FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = Shot("booked-confirm-email-phone.png"), FullPage = true });
 
         await phone.GetByText("Menu").ClickAsync();
         await phone.Locator("details.ot-menu").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
@@ -40,7 +39,7 @@ public sealed partial class ConfirmEmailJourneyTests(BrowserApp app)
         await phone.GetByLabel("Password").FillAsync(Password);
         await phone.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Alert).Filter(new() { HasText = "not confirmed yet" })).ToContainTextAsync("sent a new confirmation link");
-        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "sign-in-unconfirmed-phone.png"), FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = Shot("sign-in-unconfirmed-phone.png"), FullPage = true });
 
         // The fresh link from the email confirms, then sign-in goes on to the forms.
         var bodies = await app.WithDbAsync(db => db.Outbox.Where(m => m.To == Email && m.Subject == "Confirm your email").Select(m => m.TextBody).ToListAsync());
@@ -55,9 +54,15 @@ public sealed partial class ConfirmEmailJourneyTests(BrowserApp app)
         // The reminder's link opens the first due form (a new client's intake measures).
         await phone.WaitForURLAsync(url => url.Contains("/my/forms/", StringComparison.Ordinal));
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("WHO-5");
-        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "signed-in-after-confirming-phone.png"), FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = Shot("signed-in-after-confirming-phone.png"), FullPage = true });
     }
 
     [GeneratedRegex("with Dr\\. Maya Chen$")]
     private static partial Regex MayasSlot();
 }
+
+[Collection(SqliteBrowserCollection.Name)]
+public sealed class ConfirmEmailJourneyTestsOnSqlite(SqliteBrowserApp app) : ConfirmEmailJourneyTests(app);
+
+[Collection(PostgresBrowserCollection.Name)]
+public sealed class ConfirmEmailJourneyTestsOnPostgres(PostgresBrowserApp app) : ConfirmEmailJourneyTests(app);

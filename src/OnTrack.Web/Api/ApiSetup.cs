@@ -12,11 +12,16 @@ public static class ApiSetup
     {
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new OffsetTimeJsonConverter());
+        });
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OnTrack API";
-            document.Info.Description = "Booking, schedules and appointments. Errors are RFC 9457 problem details. Sign in with POST /api/auth/login for a bearer token.";
+            document.Info.Description = "Booking, schedules and appointments. Errors are RFC 9457 problem details. Sign in with POST /api/auth/login for a bearer token. " +
+                                        "Every date and time must carry its UTC offset (2026-03-19T13:00:00-07:00, or Z for UTC); a time without one is refused with 400, never guessed.";
             return Task.CompletedTask;
         }));
         return services;
@@ -30,7 +35,7 @@ public static class ApiSetup
     }
 }
 
-/// <summary>Malformed requests become 400 with the parser's words; anything unexpected a 500 without internals.</summary>
+/// <summary>Malformed requests become 400 saying what to correct, in the caller's terms; anything unexpected a 500 without internals.</summary>
 internal static class ApiErrors
 {
     public static IApplicationBuilder UseApiProblemDetails(this IApplicationBuilder app) =>
@@ -41,7 +46,7 @@ internal static class ApiErrors
         var exception = httpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
         var (status, title, detail) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, "The request is not valid", bad.InnerException is null ? bad.Message : $"{bad.Message} {bad.InnerException.Message}"),
+            BadHttpRequestException bad => (bad.StatusCode, "The request is not valid", RequestProblems.Describe(bad)),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong", "The request could not be completed. Nothing was saved."),
         };
         if (status >= 500)

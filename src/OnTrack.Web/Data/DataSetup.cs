@@ -67,6 +67,9 @@ public static class DataSetup
             services.AddScoped<OnTrackDbContext>(sp => sp.GetRequiredService<SqliteOnTrackDbContext>());
         }
 
+        // Periodic jobs take their turns through the database, so one node runs each turn.
+        services.AddSingleton<Features.Jobs.JobSchedule>();
+
         // Every node signs cookies and tokens with the same keys, kept in the database, so a client
         // signed in on one node is signed in on all of them.
         services.AddDataProtection().SetApplicationName("OnTrack").PersistKeysToDbContext<OnTrackDbContext>();

@@ -60,6 +60,9 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    /// <summary>When each periodic job next runs, shared by every node.</summary>
+    public DbSet<Features.Jobs.ScheduledJob> ScheduledJobs => Set<Features.Jobs.ScheduledJob>();
+
     /// <summary>Keys for cookies and tokens, shared by every web node on the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,9 +1,13 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using OnTrack.Web.Data;
 
 namespace OnTrack.Web.Security;
 
-public sealed record LoginRequest(string Email, string Password, string? TwoFactorCode = null);
+public sealed record LoginRequest(
+    [property: Validation.Text("The email address", 256, IsRequired = true)] string Email,
+    [property: Required(ErrorMessage = "A password is required."), StringLength(200, ErrorMessage = "The password can be at most 200 characters long.")] string Password,
+    [property: Validation.Text("The two-factor code", 20)] string? TwoFactorCode = null);
 
 /// <summary>Bearer-token sign-in for integrators and the API; the same lockout, rate limits and two-factor rules as the pages.</summary>
 public static class AuthEndpoints

@@ -23,8 +23,24 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+
+            // Clinical data must not stay in a browser's or proxy's cache: no API answer, feed or
+            // sign-in page is stored, nor any page shown to someone signed in.
+            if (IsPrivate(context))
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+
             return Task.CompletedTask;
         });
         await next();
     });
+
+    private static bool IsPrivate(HttpContext context)
+    {
+        var path = context.Request.Path;
+        return path.StartsWithSegments("/api") || path.StartsWithSegments("/calendar") || path.StartsWithSegments("/kiosk") || path.StartsWithSegments("/Account")
+            || (context.User.Identity?.IsAuthenticated == true && context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true);
+    }
 }

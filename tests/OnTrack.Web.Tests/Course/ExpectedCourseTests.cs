@@ -122,6 +122,32 @@ public abstract class ExpectedCourseTests(OnTrackApp app)
         Assert.False(who.Fitted);
         Assert.Contains("fewer than the clinic's minimum of 10", who.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ScheduledRefit_OnTwoNodesAtOnce_RunsOnceAndStoresOneModelPerInstrument()
+    {
+        await using var secondNode = new SecondNode(app);
+        var refits = new[] { app.Services.GetRequiredService<ScheduledCourseRefit>(), secondNode.Services.GetRequiredService<ScheduledCourseRefit>() };
+
+        // The first look sets the schedule: the first refit is one interval away.
+        Assert.False(await refits[0].RunIfDueAsync(CancellationToken.None));
+        var before = app.Clock.GetCurrentInstant();
+        app.Clock.Advance(NodaTime.Duration.FromDays(1) + NodaTime.Duration.FromMinutes(1));
+        try
+        {
+            var ran = await Task.WhenAll(refits.Concat(refits).Select(r => Task.Run(() => r.RunIfDueAsync(CancellationToken.None))));
+
+            Assert.Single(ran, r => r);
+            var perInstrument = await app.WithDbAsync(db => db.CourseModels.Where(m => m.FittedAt > before).GroupBy(m => m.InstrumentId).Select(g => g.Count()).ToListAsync());
+            Assert.NotEmpty(perInstrument);
+            Assert.All(perInstrument, count => Assert.Equal(1, count));
+            Assert.False(await refits[1].RunIfDueAsync(CancellationToken.None));
+        }
+        finally
+        {
+            app.Clock.Reset(OnTrackApp.Start);
+        }
+    }
 }
 
 public sealed class ExpectedCourseTestsOnSqlite(SqliteApp app) : ExpectedCourseTests(app), IClassFixture<SqliteApp>;

@@ -75,6 +75,7 @@ public abstract class OnTrackApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("OnTrack:Database:DataFolder", DataFolder);
         builder.UseSetting("OnTrack:Email:RunWorker", "false");
         builder.UseSetting("OnTrack:Measures:RunEscalationWorker", "false");
+        builder.UseSetting("OnTrack:Course:RunRefitWorker", "false");
         builder.UseSetting("OnTrack:Email:PickupFolder", MailFolder);
         builder.UseSetting("OnTrack:SeedDemo", "true");
         LiftRateLimits(builder);
@@ -102,9 +103,12 @@ public abstract class OnTrackApp : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <summary>A client signed in with a bearer token, as an integrator would be.</summary>
-    public async Task<HttpClient> SignInAsync(string email, string password = DemoClinic.Password)
+    public Task<HttpClient> SignInAsync(string email, string password = DemoClinic.Password) => SignInAsync(CreateClient(), email, password);
+
+    /// <summary>Signs <paramref name="client"/> (of any node) in with a bearer token.</summary>
+    public static async Task<HttpClient> SignInAsync(HttpClient client, string email, string password = DemoClinic.Password)
     {
-        var client = CreateClient();
+        ArgumentNullException.ThrowIfNull(client);
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -179,6 +183,7 @@ public sealed class SecondNode(OnTrackApp first) : WebApplicationFactory<Program
         builder.UseSetting("OnTrack:Database:MigrateOnStart", "false");
         builder.UseSetting("OnTrack:Email:RunWorker", "false");
         builder.UseSetting("OnTrack:Measures:RunEscalationWorker", "false");
+        builder.UseSetting("OnTrack:Course:RunRefitWorker", "false");
         builder.UseSetting("OnTrack:Email:PickupFolder", first.MailFolder);
         builder.UseSetting("OnTrack:SeedDemo", "false");
         OnTrackApp.LiftRateLimits(builder);

@@ -180,6 +180,28 @@ public abstract class MeasurementTests(OnTrackApp app)
     }
 
     [Fact]
+    public async Task ReplayOfAStoredForm_ByReception_IsNotFound_AndByTheTherapist_IsAuditedRead()
+    {
+        var (client, clientId, _) = await NewClientWithSessionAsync("Rhea Replay", "2026-03-03T12:00");
+        var key = Guid.NewGuid().ToString();
+        var form = new { clientId, instrumentId = "phq-9", answers = Phq9(1, 1, 1, 1, 1, 1, 1, 1, 0) };
+        Assert.Equal(HttpStatusCode.Created, (await SubmitAsync(client, new { form.instrumentId, form.answers }, key)).StatusCode);
+
+        // Reception may record forms but not read scores: the stored form answers as if it did not exist.
+        var reception = await app.SignInAsReceptionAsync();
+        var replay = await SubmitAsync(reception, form, key);
+        await replay.ProblemAsync(HttpStatusCode.NotFound);
+        Assert.DoesNotContain("total", await replay.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        var maya = await app.SignInAsync("maya.chen@demo.ontrack.test");
+        var read = await SubmitAsync(maya, form, key);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var responseId = (await read.ReadAsync<SubmissionResult>()).Response.Id.ToString();
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == Features.Audit.AuditAction.Read && e.EntityType == "MeasureResponse" && e.EntityId == responseId && e.UserName == "maya.chen@demo.ontrack.test")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Responses.CountAsync(r => r.ClientId == clientId)));
+    }
+
+    [Fact]
     public async Task InvalidSubmissions_AreRefusedWithProblems_AndStoreNothing()
     {
         var (client, clientId, _) = await NewClientWithSessionAsync("Ivy Invalid", "2026-03-03T11:00");

@@ -101,6 +101,50 @@ public abstract class OutboxTests(OnTrackApp app)
     }
 
     [Fact]
+    public async Task Dispatch_AfterTheClaimingNodeCrashed_DeliversTheRiskAlertWithinTwoMinutes()
+    {
+        // A node claimed the therapist's risk email (as DispatchDueAsync does) and died before sending it.
+        var lease = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value.Lease;
+        var now = app.Clock.GetCurrentInstant();
+        var message = await app.WithDbAsync(async db =>
+        {
+            var clinicId = await db.Clinics.Select(c => c.Id).FirstAsync();
+            var m = OutboxMessage.Email(clinicId, now, "maya.chen@demo.ontrack.test", "risk-alert", "Risk alert", "A client endorsed a risk item.");
+            m.LockedBy = "crashed-node";
+            m.LockedUntil = now + Duration.FromTimeSpan(lease);
+            m.Attempts = 1;
+            db.Outbox.Add(m);
+            await db.SaveChangesAsync();
+            return m.Id;
+        });
+
+        app.Clock.Advance(Duration.FromMinutes(2));
+        try
+        {
+            await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+            Assert.NotNull(await app.WithDbAsync(db => db.Outbox.Where(m => m.Id == message).Select(m => m.SentAt).SingleAsync()));
+            Assert.True(File.Exists(Path.Combine(app.MailFolder, $"{message:N}.eml")));
+        }
+        finally
+        {
+            app.Clock.Reset(OnTrackApp.Start);
+        }
+    }
+
+    [Fact]
+    public async Task PickupDelivery_InterruptedWhileWriting_LeavesNoFileBehind()
+    {
+        var delivery = app.Services.GetRequiredService<MailDelivery>();
+        var message = OutboxMessage.Email(Guid.NewGuid(), app.Clock.GetCurrentInstant(), "someone@example.test", "test", "Interrupted", "Never written.");
+        using var interrupted = new CancellationTokenSource();
+        await interrupted.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => delivery.DeliverAsync(message, interrupted.Token));
+
+        Assert.Empty(Directory.EnumerateFiles(app.MailFolder, $"*{message.Id:N}*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task CalendarFeed_WithTheTherapistsToken_ListsTheirSessionsWithInitialsOnly()
     {
         var token = await app.WithDbAsync(db => db.Therapists.Where(t => t.DisplayName == "Dr. Maya Chen").Select(t => t.CalendarFeedToken).SingleAsync());

@@ -268,7 +268,7 @@ public abstract class BookingTests(OnTrackApp app)
         var nameless = await (await client.BookAsync(new { serviceId = service.Id, therapistId = maya, start = Phoenix.At("2026-03-03T15:00"), newClient = new { fullName = "", email = "not-an-email", password = "Test-password-2026" } }))
             .ProblemAsync(HttpStatusCode.BadRequest);
         var detail = nameless.GetProperty("detail").GetString()!;
-        Assert.Contains("your full name", detail, StringComparison.Ordinal);
+        Assert.Contains("Your full name is required", detail, StringComparison.Ordinal);
         Assert.Contains("email address does not look right", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("FullName", detail, StringComparison.Ordinal);
 

@@ -7,10 +7,15 @@ using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Notifications;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
+using OnTrack.Web.Validation;
 
 namespace OnTrack.Web.Features.Clients;
 
-public sealed record NewClient(string FullName, string Email, string? Phone, bool Invite);
+public sealed record NewClient(
+    [property: Text("The client's name", 200, IsRequired = true)] string FullName,
+    [property: Text("The email address", 256, IsRequired = true)] string Email,
+    [property: Text("The phone number", 50)] string? Phone,
+    bool Invite);
 
 /// <summary>Staff add a client (someone who phoned the office) and, if asked, invite them to the portal.</summary>
 public sealed class ClientInvitations(OnTrackDbContext db, UserManager<ApplicationUser> users, Caller caller, AccountLinks links)
@@ -29,6 +34,11 @@ public sealed class ClientInvitations(OnTrackDbContext db, UserManager<Applicati
         if (!caller.IsStaff || caller.ClinicId is not { } clinicId)
         {
             return Problem.NotFound("The page");
+        }
+
+        if (InputRules.Check(request) is { } invalid)
+        {
+            return invalid;
         }
 
         var email = request.Email?.Trim() ?? "";

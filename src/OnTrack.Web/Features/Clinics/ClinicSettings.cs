@@ -4,24 +4,31 @@ using NodaTime.Text;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
+using OnTrack.Web.Validation;
 
 namespace OnTrack.Web.Features.Clinics;
 
 /// <summary>What an admin can change about their clinic. Opening hours: "HH:mm" pairs per weekday, empty when closed.</summary>
 public sealed class ClinicSettingsForm
 {
+    [Text("The clinic's name", 200)]
     public string? Name { get; set; }
 
+    [Text("The address", 500, Multiline = true)]
     public string? Address { get; set; }
 
+    [Text("The phone numbers", 500, Multiline = true)]
     public string? Phones { get; set; }
 
+    [Text("The clinic's email address", 256)]
     public string? Email { get; set; }
 
+    [Text("The time zone", 64)]
     public string? TimeZoneId { get; set; }
 
     public int CancellationWindowHours { get; set; }
 
+    [Text("The crisis resources", 4000, Multiline = true)]
     public string? CrisisResources { get; set; }
 
     public string? CrisisLineName { get; set; }
@@ -34,6 +41,7 @@ public sealed class ClinicSettingsForm
 
     public bool RequireStaffTwoFactor { get; set; }
 
+    [Text("The video room address", 400)]
     public string? VideoRoomBaseUrl { get; set; }
 
     public decimal AllianceLowBelow { get; set; }
@@ -120,6 +128,11 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
         }
 
         var errors = new List<string>();
+        if (InputRules.Check(form) is { } invalid)
+        {
+            errors.Add(invalid.Detail);
+        }
+
         if (string.IsNullOrWhiteSpace(form.Name))
         {
             errors.Add("The clinic needs a name.");
@@ -223,8 +236,15 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
             return Problem.BadRequest(string.Join(" ", errors));
         }
 
-        var clinic = await db.Clinics.Include(c => c.OpeningHours).SingleAsync(c => c.Id == caller.ClinicId, cancellationToken);
-        clinic.Name = (form.Name ?? "").Trim();
+        // Two admins saving at once: the clinic row is locked first, so the second save waits for the
+        // first and then replaces it whole (the last save wins) instead of failing on hours the first
+        // already replaced.
+        var clinicId = caller.ClinicId!.Value;
+        var name = (form.Name ?? "").Trim();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Clinics.Where(c => c.Id == clinicId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, name), cancellationToken);
+        var clinic = await db.Clinics.SingleAsync(c => c.Id == clinicId, cancellationToken);
+        clinic.Name = name;
         clinic.Address = (form.Address ?? "").Trim();
         clinic.Phones = string.Join('\n', phones);
         clinic.Email = (form.Email ?? "").Trim();
@@ -245,9 +265,10 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
         clinic.CourseRedPercentile = form.CourseRedPercentile;
         clinic.CourseMinimumCourses = form.CourseMinimumCourses;
         clinic.CourseNoImprovementBySession = form.CourseNoImprovementBySession;
-        db.OpeningHours.RemoveRange(clinic.OpeningHours);
+        await db.OpeningHours.Where(o => o.ClinicId == clinicId).ExecuteDeleteAsync(cancellationToken);
         db.OpeningHours.AddRange(hours);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 

@@ -26,6 +26,7 @@ public static class CourseEndpoints
             .ValidateOnStart();
         services.AddScoped<ExpectedCourses>();
         services.AddScoped<CourseRefits>();
+        services.AddSingleton<ScheduledCourseRefit>();
         services.AddHostedService<CourseRefitWorker>();
         return services;
     }
@@ -66,37 +67,38 @@ public sealed class CourseRefits(ExpectedCourses courses)
     }
 }
 
-/// <summary>Refits every clinic's expected courses on a schedule, so they follow the clinic's data as it grows.</summary>
-internal sealed class CourseRefitWorker(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<CourseOptions> options, ILogger<CourseRefitWorker> logger) : BackgroundService
+/// <summary>
+/// The scheduled refit of every clinic's expected courses: one node per interval runs it, however many
+/// share the database, so each refit stores one model per instrument.
+/// </summary>
+public sealed class ScheduledCourseRefit(IServiceScopeFactory scopes, Jobs.JobSchedule schedule, Microsoft.Extensions.Options.IOptions<CourseOptions> options, ILogger<ScheduledCourseRefit> logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunRefitWorker)
-        {
-            return;
-        }
+    public const string Job = "course-refit";
 
-        using var timer = new PeriodicTimer(options.Value.RefitInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+    /// <summary>Refits every clinic if this node wins the refit's turn; false when it is not due or another node has it.</summary>
+    public Task<bool> RunIfDueAsync(CancellationToken cancellationToken) =>
+        schedule.RunIfDueAsync(Job, options.Value.RefitInterval, firstRunAfterInterval: true, RefitEveryClinicAsync, cancellationToken);
+
+    private async Task RefitEveryClinicAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Caller>().BecomeSystem();
+        var db = scope.ServiceProvider.GetRequiredService<OnTrackDbContext>();
+        var refits = scope.ServiceProvider.GetRequiredService<CourseRefits>();
+        foreach (var clinic in await db.Clinics.AsNoTracking().ToListAsync(cancellationToken))
         {
-            try
+            foreach (var outcome in await refits.RefitAsync(clinic, "schedule", cancellationToken))
             {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<Caller>().BecomeSystem();
-                var db = scope.ServiceProvider.GetRequiredService<OnTrackDbContext>();
-                var refits = scope.ServiceProvider.GetRequiredService<CourseRefits>();
-                foreach (var clinic in await db.Clinics.AsNoTracking().ToListAsync(stoppingToken))
-                {
-                    foreach (var outcome in await refits.RefitAsync(clinic, "schedule", stoppingToken))
-                    {
-                        logger.LogInformation("Expected course {Instrument} for clinic {Clinic}: {Message}", outcome.InstrumentId, clinic.Slug, outcome.Message);
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Refitting expected courses failed; trying again at the next interval");
+                logger.LogInformation("Expected course {Instrument} for clinic {Clinic}: {Message}", outcome.InstrumentId, clinic.Slug, outcome.Message);
             }
         }
     }
+}
+
+/// <summary>Offers the scheduled refit its turn every minute, so the clinic's courses follow its data as it grows.</summary>
+internal sealed class CourseRefitWorker(ScheduledCourseRefit refit, Microsoft.Extensions.Options.IOptions<CourseOptions> options, ILogger<CourseRefitWorker> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => options.Value.RunRefitWorker
+        ? Jobs.PeriodicJob.LoopAsync(TimeSpan.FromMinutes(1), refit.RunIfDueAsync, logger, stoppingToken)
+        : Task.CompletedTask;
 }

@@ -60,31 +60,18 @@ public sealed class AlertEscalation(OnTrackDbContext db, Caller caller, AlertRai
     }
 }
 
-/// <summary>Checks for risk alerts to escalate every minute.</summary>
-internal sealed class AlertEscalationWorker(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<MeasuresOptions> options, ILogger<AlertEscalationWorker> logger) : BackgroundService
+/// <summary>Checks for risk alerts to escalate every minute, on one node at a time.</summary>
+internal sealed class AlertEscalationWorker(IServiceScopeFactory scopes, Jobs.JobSchedule schedule, Microsoft.Extensions.Options.IOptions<MeasuresOptions> options, ILogger<AlertEscalationWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunEscalationWorker)
-        {
-            return;
-        }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => options.Value.RunEscalationWorker
+        ? Jobs.PeriodicJob.LoopAsync(Interval, ct => schedule.RunIfDueAsync("risk-escalation", Interval, firstRunAfterInterval: false, RunOnceAsync, ct), logger, stoppingToken)
+        : Task.CompletedTask;
 
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AlertEscalation>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Escalating risk alerts failed; trying again in a minute");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    private async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AlertEscalation>().RunOnceAsync(cancellationToken);
     }
 }

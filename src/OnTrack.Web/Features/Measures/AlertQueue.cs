@@ -9,6 +9,10 @@ namespace OnTrack.Web.Features.Measures;
 /// <summary>A therapist's alert queue (admins see the clinic's), and acknowledging and resolving alerts.</summary>
 public sealed class AlertQueue(OnTrackDbContext db, Caller caller)
 {
+    public const string ActionLabel = "What was done";
+
+    public const int MaxActionLength = 2000;
+
     /// <summary>Open alerts first, risk before others, newest first. Therapists see their own queue; admins everyone's.</summary>
     public async Task<IReadOnlyList<AlertDto>> ListAsync(AlertState? state, Guid? clientId, CancellationToken cancellationToken)
     {
@@ -67,9 +71,9 @@ public sealed class AlertQueue(OnTrackDbContext db, Caller caller)
             return Problem.Invalid("Say what was done about this risk alert (for example: called the client, reviewed the safety plan), then acknowledge it.");
         }
 
-        if (action is { Length: > 2000 })
+        if (Validation.TextRules.Problem(action, ActionLabel, MaxActionLength, multiline: true) is { } invalid)
         {
-            return Problem.BadRequest("Keep the action to 2000 characters.");
+            return Problem.BadRequest(invalid);
         }
 
         if (alert.State != AlertState.New)
@@ -112,9 +116,9 @@ public sealed class AlertQueue(OnTrackDbContext db, Caller caller)
             return Problem.Invalid("Acknowledge a risk alert with the action taken before resolving it.");
         }
 
-        if (note is { Length: > 2000 })
+        if (Validation.TextRules.Problem(note, "The note", MaxActionLength, multiline: true) is { } invalid)
         {
-            return Problem.BadRequest("Keep the note to 2000 characters.");
+            return Problem.BadRequest(invalid);
         }
 
         var now = db.Clock.GetCurrentInstant();

@@ -8,7 +8,7 @@ namespace OnTrack.Web.Features.Measures;
 /// forms for a client on their list, with the date on the form.
 /// </summary>
 /// <param name="Answers">Answer per item linkId: an option code for choice items, a number for 0–10 ratings; leave an item out or null when unanswered.</param>
-public sealed record ResponseRequest(Guid? ClientId, string InstrumentId, Dictionary<string, string?>? Answers, DateTimeOffset? CompletedAt = null, Guid? AppointmentId = null);
+public sealed record ResponseRequest(Guid? ClientId, [property: Validation.Text("The instrument", 100)] string InstrumentId, Dictionary<string, string?>? Answers, DateTimeOffset? CompletedAt = null, Guid? AppointmentId = null);
 
 public sealed record ResponseDto(
     Guid Id,
@@ -79,8 +79,8 @@ public sealed record AlertDto(
     Guid? ResponseId);
 
 /// <summary>What the therapist did about an alert. Required for risk alerts.</summary>
-public sealed record AlertActionRequest(string? Action);
+public sealed record AlertActionRequest([property: Validation.Text(AlertQueue.ActionLabel, AlertQueue.MaxActionLength, Multiline = true)] string? Action);
 
-public sealed record MeasureRuleDto(string InstrumentId, MeasureTiming Timing, int Every = 1);
+public sealed record MeasureRuleDto([property: Validation.Text("The instrument", 100, IsRequired = true)] string InstrumentId, MeasureTiming Timing, int Every = 1);
 
 public sealed record MeasurePlanDto(Guid ClientId, bool IsClinicDefault, IReadOnlyList<MeasureRuleDto> Rules);

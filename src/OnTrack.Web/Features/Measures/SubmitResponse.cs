@@ -231,11 +231,20 @@ public sealed class SubmitResponse(
             return null;
         }
 
+        // A replay answers with the stored form, so it is a read: authorized by the caller's filter
+        // (reception may not read scores: 404, as if there were no such form) and audited.
+        if (!await db.Responses.AsNoTracking().AnyAsync(r => r.Id == existing.Id, cancellationToken))
+        {
+            return Problem.NotFound("The form");
+        }
+
         if (existing.InstrumentId != instrumentId)
         {
             return Problem.Invalid("This Idempotency-Key was already used for a different form; use a new key for each form.");
         }
 
+        db.AuditRead("MeasureResponse", existing.Id.ToString(), existing.ClientId, "replayed by Idempotency-Key");
+        await db.SaveChangesAsync(cancellationToken);
         return new SubmissionResult(ResponseMapper.ToDto(existing, catalog), true, existing.RiskEndorsed ? CrisisText(clinic) : null, [])
         {
             CrisisMessage = existing.RiskEndorsed ? CrisisMessage(catalog, existing) : null,

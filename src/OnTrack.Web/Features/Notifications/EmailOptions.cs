@@ -34,9 +34,12 @@ public sealed class EmailOptions
     /// <summary>How often the worker looks for due messages.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a claimed message is reserved for the worker that claimed it.</summary>
-    /// <summary>Must be well above <see cref="SmtpTimeout"/>, so a slow send is never claimed twice.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long a claimed message is reserved for the worker that claimed it. The worker renews the
+    /// lease every third of it while it sends, so a slow send keeps its claim, and the messages of a
+    /// node that crashed (a risk alert among them) are free again after at most this long.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long one SMTP conversation may take.</summary>
     public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(60);

@@ -32,23 +32,58 @@ public sealed class MailDelivery(IOptions<EmailOptions> options, IOptions<Databa
         }
 
         // Named by message id and moved into place without overwriting: even a second delivery of the
-        // same message after a crash cannot produce a second file.
-        Directory.CreateDirectory(PickupFolder);
+        // same message after a crash cannot produce a second file. It is written in full (and flushed
+        // to disk) under a temporary name in a subfolder that pickup readers do not scan, then renamed
+        // within the same file system, so the pickup folder never holds a partial or empty file.
+        Directory.CreateDirectory(PartialFolder);
         var final = Path.Combine(PickupFolder, $"{message.Id:N}.eml");
         if (File.Exists(final))
         {
             return;
         }
 
-        var temp = Path.Combine(PickupFolder, $".{message.Id:N}.{Guid.NewGuid():N}.tmp");
-        await mime.WriteToAsync(temp, cancellationToken);
+        var temp = Path.Combine(PartialFolder, $"{message.Id:N}.{Guid.NewGuid():N}.tmp");
         try
         {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await mime.WriteToAsync(file, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+
             File.Move(temp, final, overwrite: false);
         }
         catch (IOException) when (File.Exists(final))
         {
+            // Another delivery of the same message got there first.
+        }
+        finally
+        {
             File.Delete(temp);
+        }
+    }
+
+    /// <summary>Where messages are written before they are moved into the pickup folder.</summary>
+    public string PartialFolder => Path.Combine(PickupFolder, ".partial");
+
+    /// <summary>Removes what a crashed node left half-written (older than <paramref name="age"/>, so never a file being written now).</summary>
+    public void RemoveAbandonedPartialFiles(TimeSpan age)
+    {
+        if (!Directory.Exists(PartialFolder))
+        {
+            return;
+        }
+
+        foreach (var file in new DirectoryInfo(PartialFolder).EnumerateFiles("*.tmp").Where(f => f.LastWriteTimeUtc < DateTime.UtcNow - age))
+        {
+            try
+            {
+                file.Delete();
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 

@@ -9,7 +9,7 @@ public static class NotificationsSetup
     {
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
             .Validate(o => o.PollInterval > TimeSpan.Zero, "OnTrack:Email:PollInterval must be positive.")
-            .Validate(o => o.Lease >= 3 * o.SmtpTimeout, "OnTrack:Email:Lease must be at least three times OnTrack:Email:SmtpTimeout, so that a slow send is not claimed twice.")
+            .Validate(o => o.Lease >= TimeSpan.FromSeconds(15) && o.Lease <= TimeSpan.FromMinutes(10), "OnTrack:Email:Lease must be between 00:00:15 and 00:10:00 (it is renewed while a message is sent).")
             .Validate(o => o.Delivery != EmailDelivery.Smtp || !string.IsNullOrWhiteSpace(o.SmtpHost), "OnTrack:Email:SmtpHost is required when OnTrack:Email:Delivery is Smtp.")
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "OnTrack:Email:From must be an email address, e.g. \"Clinic <office@example.org>\".")
             .ValidateOnStart();

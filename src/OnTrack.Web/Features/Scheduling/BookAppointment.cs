@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -31,11 +30,41 @@ public sealed class BookAppointment(
     public async Task<Result<BookingResponse>> HandleAsync(BookingRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (idempotencyKey is not null && await PreviousAnswerAsync(request, idempotencyKey, cancellationToken) is { } previous)
+        if (idempotencyKey is null)
+        {
+            return await BookAsync(request, null, cancellationToken);
+        }
+
+        if (await PreviousAnswerAsync(request, idempotencyKey, cancellationToken) is { } previous)
         {
             return previous;
         }
 
+        Result<BookingResponse> result;
+        try
+        {
+            result = await BookAsync(request, idempotencyKey, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same request, sent twice at once, lost on the key's unique index: answer as the winner did.
+            var earlier = await PreviousAnswerAsync(request, idempotencyKey, cancellationToken);
+            if (earlier is null)
+            {
+                throw;
+            }
+
+            return earlier;
+        }
+
+        // Or it lost earlier, to the winner's own booking (its time, its client, its new account): a
+        // refusal caused by that booking is no answer to a retry of it. Every such check reads committed
+        // rows, and the winner's answer is committed with its booking, so it is visible here.
+        return result.Succeeded ? result : await PreviousAnswerAsync(request, idempotencyKey, cancellationToken) ?? result;
+    }
+
+    private async Task<Result<BookingResponse>> BookAsync(BookingRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    {
         var who = await ResolveClientAsync(request, cancellationToken);
         if (who.Problem is not null)
         {
@@ -61,22 +90,8 @@ public sealed class BookAppointment(
                 plan.Conflicts);
         }
 
-        try
-        {
-            return await SaveAsync(plan.Clinic, plan.Service, plan.Therapist, plan.Occurrences, request.Repeat, who.Value!, request.OtherClients ?? [], request.NewClient,
-                idempotencyKey is null ? null : (IdempotencyScope(request), idempotencyKey), cancellationToken);
-        }
-        catch (DbUpdateException) when (idempotencyKey is not null)
-        {
-            // The same request, sent twice at once: the other copy won, so answer as it did.
-            var earlier = await PreviousAnswerAsync(request, idempotencyKey, cancellationToken);
-            if (earlier is null)
-            {
-                throw;
-            }
-
-            return earlier;
-        }
+        return await SaveAsync(plan.Clinic, plan.Service, plan.Therapist, plan.Occurrences, request.Repeat, who.Value!, request.OtherClients ?? [], request.NewClient,
+            idempotencyKey is null ? null : (IdempotencyScope(request), idempotencyKey), cancellationToken);
     }
 
     /// <summary>Sessions of the plan that overlap another booked session of the same client (with any therapist).</summary>
@@ -301,11 +316,11 @@ public sealed class BookAppointment(
             await transaction.CommitAsync(cancellationToken);
             return response;
         }
-        catch (DbUpdateException ex) when (ConstraintViolations.IsDoubleBooking(ex))
+        catch (DbUpdateException ex) when (ConstraintViolations.AsBookingConflict(ex) is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return Problem.Conflict("Someone else has just booked that time. Please choose another time.");
+            return ConstraintViolations.AsBookingConflict(ex)!;
         }
     }
 
@@ -393,13 +408,7 @@ public sealed class BookAppointment(
         return Invalid(request.NewClient) is { } problem ? problem : new ClientChoice(null);
     }
 
-    private static Problem? Invalid(object details)
-    {
-        var results = new List<ValidationResult>();
-        return Validator.TryValidateObject(details, new ValidationContext(details), results, validateAllProperties: true)
-            ? null
-            : Problem.BadRequest(string.Join(" ", results.Select(r => r.ErrorMessage)));
-    }
+    private static Problem? Invalid(object details) => Validation.InputRules.Check(details);
 
     private static IsoDayOfWeek ToIso(DayOfWeek day) => day == DayOfWeek.Sunday ? IsoDayOfWeek.Sunday : (IsoDayOfWeek)(int)day;
 

@@ -52,7 +52,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return AppointmentMapper.ToDto(appointment);
+        return await AnswerAsync(appointment, cancellationToken);
     }
 
     /// <summary>Moves a session: the old one is cancelled (late, if inside the window) and a new one booked, all or nothing.</summary>
@@ -84,12 +84,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             return tooFar;
         }
 
-        var zone = clinic.Zone;
-        var length = appointment.End - appointment.Start;
-        var local = start.InZone(zone).Date;
-        var queries = await availability.LoadAsync(clinic, [appointment.Therapist!], length, local, local, notBefore, appointment.Id, cancellationToken);
-        var occurrence = new Occurrence(0, start.InZone(zone).LocalDateTime, start, start + length);
-        var conflicts = BookAppointment.Conflicts(queries[appointment.TherapistId], [occurrence], zone);
+        var conflicts = await ConflictsAsync(clinic, appointment.Therapist!, start, appointment.End - appointment.Start, notBefore, appointment.Id, cancellationToken);
         if (conflicts.Count > 0)
         {
             return Problem.Conflict("That time is not available. Please choose another time.", conflicts);
@@ -115,13 +110,13 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             moved.Service = appointment.Service;
             moved.Therapist = appointment.Therapist;
             moved.Participants.ForEach(p => p.Client = people.Single(c => c.Id == p.ClientId));
-            return AppointmentMapper.ToDto(moved);
+            return await AnswerAsync(moved, cancellationToken);
         }
-        catch (DbUpdateException ex) when (ConstraintViolations.IsDoubleBooking(ex))
+        catch (DbUpdateException ex) when (ConstraintViolations.AsBookingConflict(ex) is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return Problem.Conflict("Someone else has just booked that time. Please choose another time.");
+            return ConstraintViolations.AsBookingConflict(ex)!;
         }
     }
 
@@ -172,7 +167,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return AppointmentMapper.ToDto(appointment);
+        return await AnswerAsync(appointment, cancellationToken);
     }
 
     /// <summary>Staff put a group session on a therapist's calendar; clients then join it.</summary>
@@ -207,6 +202,13 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
         if (Availability.OutsideHorizon(start, now) is { } tooFar)
         {
             return tooFar;
+        }
+
+        // Like any session: inside the therapist's hours, not on time off, clear of their other sessions.
+        var conflicts = await ConflictsAsync(clinic, therapist, start, Duration.FromMinutes(service.DurationMinutes), now, null, cancellationToken);
+        if (conflicts.Count > 0)
+        {
+            return Problem.Conflict("The therapist is not free for a group session then. Please choose another time.", conflicts);
         }
 
         var appointment = BookAppointment.NewAppointment(clinic, service, therapist, start, null, now, []);
@@ -269,7 +271,12 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return AppointmentMapper.ToDto(group);
+                return await AnswerAsync(group, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (ConstraintViolations.IsClientDoubleBooking(ex))
+            {
+                db.ChangeTracker.Clear();
+                return Problem.Conflict(caller.ClientId is null ? "The client already has a session at that time." : "You already have a session at that time.");
             }
             catch (DbUpdateException ex) when (ConstraintViolations.IsSeatTaken(ex))
             {
@@ -279,6 +286,28 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
         }
 
         return Problem.Conflict("This group session is filling up right now. Please try again.");
+    }
+
+    /// <summary>
+    /// The appointment as the caller may see it. Its participants were loaded past the caller filter to
+    /// act for everyone in it, so the answer names only the clients the caller may open (a client in a
+    /// group sees themself, never the other members).
+    /// </summary>
+    private async Task<AppointmentDto> AnswerAsync(Appointment appointment, CancellationToken cancellationToken)
+    {
+        var ids = appointment.Participants.Select(p => p.ClientId).Distinct().ToList();
+        var visible = await db.ClientRecords.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.FullName, cancellationToken);
+        return AppointmentMapper.ToDto(appointment, visible);
+    }
+
+    /// <summary>Why one session of <paramref name="therapist"/> at <paramref name="start"/> cannot be booked; empty when it can.</summary>
+    private async Task<IReadOnlyList<Conflict>> ConflictsAsync(Clinics.Clinic clinic, Staff.Therapist therapist, Instant start, Duration length, Instant notBefore, Guid? ignoring, CancellationToken cancellationToken)
+    {
+        var zone = clinic.Zone;
+        var local = start.InZone(zone).Date;
+        var queries = await availability.LoadAsync(clinic, [therapist], length, local, local, notBefore, ignoring, cancellationToken);
+        var occurrence = new Occurrence(0, start.InZone(zone).LocalDateTime, start, start + length);
+        return BookAppointment.Conflicts(queries[therapist.Id], [occurrence], zone);
     }
 
     private async Task<(Appointment? Appointment, Clinics.Clinic? Clinic)> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using OnTrack.Domain.Scheduling;
+using OnTrack.Web.Validation;
 
 namespace OnTrack.Web.Features.Scheduling;
 
@@ -11,14 +12,14 @@ public sealed record SlotDto(DateTimeOffset Start, DateTimeOffset End, string Lo
 
 /// <summary>Details of a person joining a couples or family session.</summary>
 public sealed record PersonDetails(
-    [property: Required(ErrorMessage = "Give the other person's full name."), StringLength(200, MinimumLength = 2, ErrorMessage = "The other person's name is 2 to 200 characters.")] string FullName,
-    [property: Required(ErrorMessage = "Give the other person's email address."), EmailAddress(ErrorMessage = "The other person's email address does not look right, e.g. name@example.org.")] string Email);
+    [property: Text("The name of each person joining", 200, IsRequired = true, MinLength = 2)] string FullName,
+    [property: Text("The email address of each person joining", 256, IsRequired = true), EmailAddress(ErrorMessage = "The other person's email address does not look right, e.g. name@example.org.")] string Email);
 
 /// <summary>A new client booking their first session: their account is created with the booking.</summary>
 public sealed record NewClientDetails(
-    [property: Required(ErrorMessage = "Please give your full name."), StringLength(200, MinimumLength = 2, ErrorMessage = "Your name is 2 to 200 characters.")] string FullName,
-    [property: Required(ErrorMessage = "Please give your email address: your confirmation comes there."), EmailAddress(ErrorMessage = "That email address does not look right, e.g. name@example.org.")] string Email,
-    [property: Phone(ErrorMessage = "That phone number does not look right: use digits, spaces and + ( ) - only.")] string? Phone,
+    [property: Text("Your full name", 200, IsRequired = true, MinLength = 2)] string FullName,
+    [property: Text("Your email address", 256, IsRequired = true), EmailAddress(ErrorMessage = "That email address does not look right, e.g. name@example.org.")] string Email,
+    [property: Text("Your phone number", 50), Phone(ErrorMessage = "That phone number does not look right: use digits, spaces and + ( ) - only.")] string? Phone,
     [property: Required(ErrorMessage = "Please choose a password. " + Security.PasswordRules.Text), StringLength(200, MinimumLength = Security.PasswordRules.MinimumLength, ErrorMessage = "Your password is too short. " + Security.PasswordRules.Text)] string Password);
 
 /// <summary>Book one session or a recurring series (all or nothing).</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
+using OnTrack.Web.Api;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Notifications;
@@ -119,7 +120,18 @@ public static class SchedulingEndpoints
             : result.Problem!.ToResult();
     }
 
-    private static async Task<IResult> ListAsync(DateTimeOffset? from, DateTimeOffset? to, Guid? therapistId, bool? includeCancelled, AppointmentQueries queries, Caller caller, IClock clock, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? from, string? to, Guid? therapistId, bool? includeCancelled, AppointmentQueries queries, Caller caller, IClock clock, CancellationToken ct)
+    {
+        DateTimeOffset? Read(string? text) => OffsetTimes.TryParse(text, out var value) ? value : null;
+        if ((from is not null && Read(from) is null) || (to is not null && Read(to) is null))
+        {
+            return Problem.BadRequest($"'from' and 'to' {OffsetTimes.Rule}.").ToResult();
+        }
+
+        return await ListBetweenAsync(Read(from), Read(to), therapistId, includeCancelled, queries, caller, clock, ct);
+    }
+
+    private static async Task<IResult> ListBetweenAsync(DateTimeOffset? from, DateTimeOffset? to, Guid? therapistId, bool? includeCancelled, AppointmentQueries queries, Caller caller, IClock clock, CancellationToken ct)
     {
         if (from?.Year is < 1900 or > 2200 || to?.Year is < 1900 or > 2200)
         {

@@ -8,8 +8,10 @@ public sealed class ServiceForm
 {
     public Guid? Id { get; set; }
 
+    [Validation.Text("The service's name", 200)]
     public string Name { get; set; } = "";
 
+    [Validation.Text("The description", 2000, Multiline = true)]
     public string Description { get; set; } = "";
 
     public SessionFormat Format { get; set; }
@@ -43,6 +45,11 @@ public sealed class ServiceAdmin(OnTrackDbContext db, Caller caller)
             _ => form.Capacity,
         };
         var errors = new List<string>();
+        if (Validation.InputRules.Check(form) is { } invalid)
+        {
+            errors.Add(invalid.Detail);
+        }
+
         if (string.IsNullOrWhiteSpace(form.Name))
         {
             errors.Add("A service needs a name.");

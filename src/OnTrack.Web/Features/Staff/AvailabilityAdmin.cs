@@ -20,6 +20,7 @@ public sealed class WeeklyHoursForm
 
 public sealed class ExceptionForm
 {
+    [Validation.Text("The date", 10)]
     public string? Date { get; set; }
 
     public ExceptionKind Kind { get; set; }
@@ -28,6 +29,7 @@ public sealed class ExceptionForm
 
     public string? End { get; set; }
 
+    [Validation.Text("The note", 500)]
     public string? Note { get; set; }
 }
 
@@ -113,10 +115,21 @@ public sealed class AvailabilityAdmin(OnTrackDbContext db, Caller caller)
             return Problem.NotFound("The therapist");
         }
 
-        var date = LocalDatePattern.Iso.Parse(form.Date ?? "");
+        if (Validation.InputRules.Check(form) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var date = LocalDatePattern.Iso.Parse(form.Date?.Trim() ?? "");
         if (!date.Success)
         {
             return Problem.BadRequest("Give the date like 2026-12-24.");
+        }
+
+        var today = db.Clock.GetCurrentInstant().InZone(zone).Date;
+        if (date.Value < today.PlusYears(-1) || date.Value > today.PlusYears(5))
+        {
+            return Problem.BadRequest($"Give a date between {today.PlusYears(-1):uuuu'-'MM'-'dd} and {today.PlusYears(5):uuuu'-'MM'-'dd}.");
         }
 
         LocalTime? start = null, end = null;

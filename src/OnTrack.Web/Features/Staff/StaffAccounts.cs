@@ -8,7 +8,11 @@ using OnTrack.Web.Security;
 
 namespace OnTrack.Web.Features.Staff;
 
-public sealed record NewStaffMember(string FullName, string Email, string Role, string? Credentials = null);
+public sealed record NewStaffMember(
+    [property: Validation.Text("The name", 200, IsRequired = true)] string FullName,
+    [property: Validation.Text("The email address", 256, IsRequired = true)] string Email,
+    [property: Validation.Text("The role", 50)] string Role,
+    [property: Validation.Text("The credentials", 200)] string? Credentials = null);
 
 /// <summary>Admins create staff accounts; the new colleague gets an email to set their own password.</summary>
 public sealed class StaffAccounts(OnTrackDbContext db, UserManager<ApplicationUser> users, IEmailSender<ApplicationUser> emailSender, Caller caller, AccountLinks links)
@@ -21,6 +25,11 @@ public sealed class StaffAccounts(OnTrackDbContext db, UserManager<ApplicationUs
         if (!caller.IsAdmin || caller.ClinicId is not { } clinicId)
         {
             return Problem.NotFound("The page");
+        }
+
+        if (Validation.InputRules.Check(member) is { } invalid)
+        {
+            return invalid;
         }
 
         if (!StaffRoles.Contains(member.Role))
