@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OnTrack.Web.Data;
@@ -305,20 +304,16 @@ public abstract partial class FuzzTests(OnTrackApp app)
         return fields;
     }
 
-    /// <summary>A browser session: cookies, no automatic redirects, signed in through the sign-in form unless anonymous.</summary>
+    /// <summary>A browser session (its own address, cookies, no automatic redirects), signed in through the sign-in form unless anonymous.</summary>
     private async Task<HttpClient> CookieSessionAsync(string role)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        var client = app.Browser($"198.51.100.{60 + Array.IndexOf(Roles, role)}");
         if (role == "anonymous")
         {
             return client;
         }
 
-        var page = await client.GetStringAsync("/Account/Login");
-        var form = HtmlForms.Parse("/Account/Login", page).Single(f => f.Handler == "login");
-        var fields = form.Fields.Where(f => f.Key is not ("Input.Email" or "Input.Password"))
-            .Append(new("Input.Email", Accounts[role])).Append(new("Input.Password", DemoClinic.Password));
-        var response = await client.PostAsync(form.Action, new FormUrlEncodedContent(fields));
+        var response = await client.LogInAsync(Accounts[role]);
         Assert.True(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("ontrack.auth=", StringComparison.Ordinal)), $"{role} could not sign in through the form: {(int)response.StatusCode}");
         return client;
     }
