@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OnTrack.Web.Tests.Infrastructure;
@@ -41,6 +42,29 @@ public abstract class FuzzFindingTests(OnTrackApp app)
         var response = await browser.PostAsync($"/clients/{clientId}/kiosk", new StringContent("__RequestVerificationToken=a%00b", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignInApi_EmailWithInvalidUnicode_IsRefusedNot500()
+    {
+        var response = await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = "\uFFFF\uFFFE", password = "x" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task StaffInvite_EmailWithInvalidUnicode_IsRefusedNot500()
+    {
+        var browser = app.Browser("198.51.100.83");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.LogInAsync(Web.Data.DemoClinic.AdminEmail)).StatusCode);
+        var invite = HtmlForms.Parse("/admin/staff", await browser.GetStringAsync("/admin/staff")).First(f => f.Handler == "invite");
+        var fields = invite.Fields.Where(f => f.Key is not ("Form.Email" or "Form.FullName")).Append(new("Form.FullName", "Una Code")).Append(new("Form.Email", "\uFFFF\uFFFE"));
+        var users = await app.WithDbAsync(db => db.Users.CountAsync());
+
+        var response = await browser.PostAsync(invite.Action, new FormUrlEncodedContent(fields));
+
+        Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode}");
+        Assert.Equal(users, await app.WithDbAsync(db => db.Users.CountAsync()));
     }
 }
 
