@@ -13,7 +13,13 @@ internal static class Pipeline
         // reports them (HSTS is only sent on HTTPS; rate limits count by the client's address).
         app.UseForwardedHeaders();
         app.UseHeadAsGet();
-        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        // A malformed form post (a bad antiforgery token, a missing field) is the caller's 400, not our 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

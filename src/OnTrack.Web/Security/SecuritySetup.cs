@@ -62,6 +62,7 @@ public static class SecuritySetup
             .AddPolicy(ApiPolicy, p => p.RequireAuthenticatedUser());
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
 
+        services.AddScoped<ILookupNormalizer, SafeLookupNormalizer>();
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 o.SignIn.RequireConfirmedAccount = true;

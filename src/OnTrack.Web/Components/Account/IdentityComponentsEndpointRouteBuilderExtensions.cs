@@ -25,10 +25,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+
+            // A missing, non-local or non-ASCII return address (found by the fuzz tests) goes home rather
+            // than to a 500: LocalRedirect throws on the first, Kestrel on a non-ASCII Location header.
+            var target = $"~/{returnUrl}";
+            return TypedResults.LocalRedirect(IsLocal(target) ? target : "~/");
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
@@ -113,4 +117,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         return accountGroup;
     }
+
+    /// <summary>"~/" and a path that stays on this site, in printable ASCII.</summary>
+    private static bool IsLocal(string url) =>
+        url.Length < 2_000 && (url.Length == 2 || url[2] is not ('/' or '\\')) && url.All(c => c is > ' ' and < '\u007f');
 }

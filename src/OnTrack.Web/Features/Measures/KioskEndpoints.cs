@@ -26,7 +26,7 @@ public static class KioskEndpoints
 
     private static async Task<IResult> StartAsync(Guid clientId, HttpContext context, IAntiforgery antiforgery, OnTrackDbContext db, Caller caller)
     {
-        if (!await antiforgery.IsRequestValidAsync(context))
+        if (!await IsValidAsync(antiforgery, context))
         {
             return TypedResults.BadRequest();
         }
@@ -49,5 +49,18 @@ public static class KioskEndpoints
         await context.SignOutAsync(IdentityConstants.ApplicationScheme);
         await context.SignInAsync(SecuritySetup.KioskScheme, new ClaimsPrincipal(identity));
         return TypedResults.Redirect("/kiosk");
+    }
+
+    /// <summary>A form that cannot even be read (a NUL character, an overlong key) is as invalid as a wrong token: 400, not 500.</summary>
+    private static async Task<bool> IsValidAsync(IAntiforgery antiforgery, HttpContext context)
+    {
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(context);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
     }
 }
