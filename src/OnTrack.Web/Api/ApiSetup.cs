@@ -41,12 +41,29 @@ internal static class ApiErrors
     public static IApplicationBuilder UseApiProblemDetails(this IApplicationBuilder app) =>
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteAsync }));
 
+    /// <summary>The database is down, restarting or unreachable (not a bug of ours): the caller should retry.</summary>
+    private static bool DatabaseUnavailable(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException
+                or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static async Task WriteAsync(HttpContext httpContext)
     {
         var exception = httpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid", RequestProblems.Describe(bad)),
+            _ when DatabaseUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Try again in a moment",
+                "The database could not be reached just now. Nothing was saved; send the same request again (with the same Idempotency-Key) in a few seconds."),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong", "The request could not be completed. Nothing was saved."),
         };
         if (status >= 500)
@@ -56,6 +73,10 @@ internal static class ApiErrors
         }
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
         await httpContext.Response.WriteAsJsonAsync(
             new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail, Instance = httpContext.Request.Path },
             (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
