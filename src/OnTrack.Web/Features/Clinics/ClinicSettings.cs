@@ -31,12 +31,16 @@ public sealed class ClinicSettingsForm
     [Text("The crisis resources", 4000, Multiline = true)]
     public string? CrisisResources { get; set; }
 
+    [Text("The crisis line's name", ClinicSettings.MaxLineLength)]
     public string? CrisisLineName { get; set; }
 
+    [Text("The crisis line's number to call", ClinicSettings.MaxPhoneLength)]
     public string? CrisisCallNumber { get; set; }
 
+    [Text("The crisis line's number to text", ClinicSettings.MaxPhoneLength)]
     public string? CrisisTextNumber { get; set; }
 
+    [Text("The emergency number", ClinicSettings.MaxPhoneLength)]
     public string? EmergencyNumber { get; set; }
 
     public bool RequireStaffTwoFactor { get; set; }
@@ -138,14 +142,6 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
             errors.Add("The clinic needs a name.");
         }
 
-        foreach (var (label, value) in new[] { ("The clinic's name", form.Name), ("The address", form.Address), ("The crisis line's name", form.CrisisLineName) })
-        {
-            if ((value ?? "").Trim().Length > MaxLineLength || (value ?? "").Any(char.IsControl))
-            {
-                errors.Add($"{label} must be one line of at most {MaxLineLength} characters.");
-            }
-        }
-
         var phones = Lines(form.Phones);
         if (phones.Count > 5 || phones.Any(p => !PhoneNumbers.IsValid(p)))
         {
@@ -165,7 +161,8 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
             errors.Add($"'{form.Email.Trim()}' is not an email address; give one like office@example.org.");
         }
 
-        if ((form.CrisisResources ?? "").Trim().Length > MaxCrisisTextLength || (form.CrisisResources ?? "").Any(ch => char.IsControl(ch) && ch is not '\n' and not '\r'))
+        // Characters are checked by the shared text rule above; the length here is shorter, for a person in distress.
+        if ((form.CrisisResources ?? "").Trim().Length > MaxCrisisTextLength)
         {
             errors.Add($"The crisis text is at most {MaxCrisisTextLength} characters: a person in crisis must be able to read it at a glance.");
         }
