@@ -104,7 +104,7 @@ public abstract class BookingJourneyTests(BrowserApp app) : BrowserTest(app)
         Assert.Equal(before, phone.Url);
         await phone.ScreenshotAsync(new() { Path = Shot("move-choose-phone.png"), FullPage = true });
         await phone.GetByRole(AriaRole.Button, new() { Name = "Move my session to the chosen time" }).ClickAsync();
-        await phone.WaitForURLAsync(url => url.Contains("/appointments/", StringComparison.Ordinal) && !url.Contains("/move", StringComparison.Ordinal));
+        await BrowserApp.WaitForUrlAsync(phone, url => url.Contains("/appointments/", StringComparison.Ordinal) && !url.Contains("/move", StringComparison.Ordinal), "moving the appointment");
 
         // And a cancellation confirmed is one.
         await phone.GotoAsync("/my/appointments");

@@ -162,7 +162,26 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        await WaitForUrlAsync(page, url => !url.Contains("/Account/Login", StringComparison.Ordinal), $"signing in as {email}");
+    }
+
+    /// <summary>
+    /// Waits until the page has moved to a matching address. It waits for the new page's first bytes, not its
+    /// "load" event: Chromium has been seen (once in CI) not to report "load" for a page that had fully
+    /// arrived, which hung a test for a minute. Whatever the test does next waits for its own elements.
+    /// </summary>
+    public static async Task WaitForUrlAsync(IPage page, Func<string, bool> matches, string doing)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        try
+        {
+            await page.WaitForURLAsync(matches, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"While {doing}, the page stayed at {page.Url}, showing: {text}", e);
+        }
     }
 
     public async Task<T> WithDbAsync<T>(Func<OnTrackDbContext, Task<T>> action)

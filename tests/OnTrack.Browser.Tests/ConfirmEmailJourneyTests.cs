@@ -52,7 +52,7 @@ public abstract partial class ConfirmEmailJourneyTests(BrowserApp app) : Browser
         await phone.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
 
         // The reminder's link opens the first due form (a new client's intake measures).
-        await phone.WaitForURLAsync(url => url.Contains("/my/forms/", StringComparison.Ordinal));
+        await BrowserApp.WaitForUrlAsync(phone, url => url.Contains("/my/forms/", StringComparison.Ordinal), "following the form link");
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("WHO-5");
         await phone.ScreenshotAsync(new() { Path = Shot("signed-in-after-confirming-phone.png"), FullPage = true });
     }

@@ -148,7 +148,7 @@ public abstract class MeasuresJourneyTests(BrowserApp app) : BrowserTest(app)
         await tablet.GotoAsync("/kiosk");
         await Assertions.Expect(tablet.GetByRole(AriaRole.Heading, new() { Name = "This tablet is locked" })).ToBeVisibleAsync();
         await tablet.GotoAsync("/caseload");
-        await tablet.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+        await BrowserApp.WaitForUrlAsync(tablet, url => url.Contains("/Account/Login", StringComparison.Ordinal), "leaving the kiosk");
     }
 
     [Fact]
