@@ -1,4 +1,5 @@
 using OnTrack.Web.Api;
+using OnTrack.Web.Features.Audit;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Security;
 
@@ -41,6 +42,7 @@ internal static class Pipeline
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseCaller();
+        app.UseReadAudit();
         app.UseCurrentClinic();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -39,6 +39,8 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
 
 public static class DataSetup
 {
+    private static readonly Features.Audit.ReadAuditInterceptor ReadAuditInterceptor = new();
+
     public static IServiceCollection AddOnTrackData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -50,7 +52,7 @@ public static class DataSetup
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<PostgresOnTrackDbContext>(o => o.UseNpgsql(options.ConnectionString, n => n.UseNodaTime()));
+            services.AddDbContext<PostgresOnTrackDbContext>(o => o.UseNpgsql(options.ConnectionString, n => n.UseNodaTime()).AddInterceptors(ReadAuditInterceptor));
             services.AddScoped<OnTrackDbContext>(sp => sp.GetRequiredService<PostgresOnTrackDbContext>());
         }
         else
@@ -63,9 +65,11 @@ public static class DataSetup
                 connectionString = $"Data Source={Path.Combine(folder, "ontrack.db")}";
             }
 
-            services.AddDbContext<SqliteOnTrackDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)));
+            services.AddDbContext<SqliteOnTrackDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)).AddInterceptors(ReadAuditInterceptor));
             services.AddScoped<OnTrackDbContext>(sp => sp.GetRequiredService<SqliteOnTrackDbContext>());
         }
+
+        services.AddScoped<Features.Audit.ReadAudit>();
 
         // Periodic jobs take their turns through the database, so one node runs each turn.
         services.AddSingleton<Features.Jobs.JobSchedule>();

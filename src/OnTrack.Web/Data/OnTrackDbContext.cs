@@ -18,7 +18,7 @@ namespace OnTrack.Web.Data;
 /// caller's clinic ("Clinic" filter), appointments and clients also by what the caller may see
 /// ("Caller" filter), and every change to clinical rows writes an audit event in the same transaction.
 /// </summary>
-public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, IClock clock)
+public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, IClock clock, ReadAudit reads)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public const string ClinicFilter = "Clinic";
@@ -46,6 +46,9 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
     public DbSet<AppointmentSeries> Series => Set<AppointmentSeries>();
 
+    /// <summary>Who is on each client's care team, and when: the key to the client-record compartment.</summary>
+    public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
+
     public DbSet<Features.Measures.MeasureResponse> Responses => Set<Features.Measures.MeasureResponse>();
 
     public DbSet<Features.Measures.MeasurePlanEntry> MeasurePlans => Set<Features.Measures.MeasurePlanEntry>();
@@ -70,6 +73,9 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
     public IClock Clock { get; } = clock;
 
+    /// <summary>The reads of this scope, written in one batch (see <see cref="ReadAudit"/>).</summary>
+    public ReadAudit ReadAudit { get; } = reads;
+
     // Properties of the context, so that EF parameterises the filters per context instance.
     private Guid? CallerClinicId => Caller.ClinicId;
 
@@ -83,22 +89,51 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
     private Guid? CallerClientId => Caller.ClientId;
 
-    /// <summary>Records an audited read of clinical data; saved with the next SaveChanges.</summary>
-    public void AuditRead(string entityType, string entityId, Guid? clientId, string details = "")
+    private Instant CallerNow => Clock.GetCurrentInstant();
+
+    /// <summary>Records a read that no declared record's query shows (a projection, a list): written with the request's other reads.</summary>
+    public void AuditRead(string entityType, string entityId, Guid? clientId, string details = "") => ReadAudit.Saw(entityType, entityId, clientId, details);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AuditEvents.Add(NewAuditEvent(AuditAction.Read, entityType, entityId, clientId, details));
+        ChangeTracker.DetectChanges();
+        await CareTeamUpkeep.KeepUpAsync(this, cancellationToken);
+        await CheckClinicalWritesAsync(cancellationToken);
+        PrepareChanges();
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    /// <summary>
+    /// A therapist changes a client's clinical record only with full access on the client's care team: a
+    /// read-only former therapist, or one who only sees the schedule, cannot, whatever code tries.
+    /// </summary>
+    private async Task CheckClinicalWritesAsync(CancellationToken cancellationToken)
     {
-        PrepareChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+        if (Caller.IsSystem || Caller.IsAdmin || Caller.TherapistId is not { } therapist)
+        {
+            return;
+        }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        PrepareChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var clients = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && ClientRecordDeclaration.Of(e.Metadata) is { Sensitivity: ClientRecordSensitivity.Clinical })
+            .Select(e => (Guid?)e.Property(ClientRecordDeclaration.Of(e.Metadata)!.ClientProperty).CurrentValue)
+            .OfType<Guid>().Distinct().ToList();
+        if (clients.Count == 0)
+        {
+            return;
+        }
+
+        var now = Clock.GetCurrentInstant();
+        var allowed = await CareTeamMembers.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => clients.Contains(m.ClientId) && m.TherapistId == therapist && m.Access == CareTeamAccess.Full && (m.Until == null || m.Until > now))
+            .Select(m => m.ClientId).Distinct().ToListAsync(cancellationToken);
+        if (clients.Except(allowed).Any())
+        {
+            throw new ClientRecordAccessException("A therapist without full access on the client's care team cannot change their clinical record.");
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -121,26 +156,50 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
                 .MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
         }
 
+        // A therapist's appointments are their own working time; a client sees the sessions they are booked into.
         builder.Entity<Appointment>().HasQueryFilter(CallerFilter, a =>
             CallerSeesWholeClinic
             || (CallerTherapistId != null && a.TherapistId == CallerTherapistId)
             || (CallerClientId != null && a.Participants.Any(p => p.ClientId == CallerClientId && p.Status == ParticipantStatus.Booked)));
 
-        builder.Entity<Client>().HasQueryFilter(CallerFilter, c =>
-            CallerSeesWholeClinic
-            || (CallerClientId != null && c.Id == CallerClientId)
-            || (CallerTherapistId != null && (c.PrimaryTherapistId == CallerTherapistId || c.Participations.Any(p => p.Appointment!.TherapistId == CallerTherapistId))));
+        // The client-record compartment: one filter for every declared client record, from its declaration alone.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => ClientRecordDeclaration.Of(t) is not null).ToList())
+        {
+            typeof(OnTrackDbContext).GetMethod(nameof(ApplyClientRecordFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType).Invoke(this, [builder, ClientRecordDeclaration.Of(entity)]);
+        }
+    }
 
-        // Scores and alerts are clinical detail: the client's own, their therapists', and admins'.
-        // Reception books and hands over the kiosk tablet but does not read scores.
-        builder.Entity<Features.Measures.MeasureResponse>().HasQueryFilter(CallerFilter, r =>
-            CallerIsAdminOrSystem
-            || (CallerClientId != null && r.ClientId == CallerClientId)
-            || (CallerTherapistId != null && (r.Client!.PrimaryTherapistId == CallerTherapistId || r.Client.Participations.Any(p => p.Appointment!.TherapistId == CallerTherapistId))));
+    private void ApplyClientRecordFilter<T>(ModelBuilder builder, ClientRecordDeclaration declaration)
+        where T : class
+    {
+        var clinical = declaration.Sensitivity == ClientRecordSensitivity.Clinical;
 
-        builder.Entity<Features.Measures.Alert>().HasQueryFilter(CallerFilter, a =>
-            CallerIsAdminOrSystem
-            || (CallerTherapistId != null && (a.TherapistId == CallerTherapistId || a.Client!.PrimaryTherapistId == CallerTherapistId || a.Client.Participations.Any(p => p.Appointment!.TherapistId == CallerTherapistId))));
+        // Who may see the records of client `id`: the clinic's admins; the client; reception, for who the
+        // client is and when they come; and the client's care team now — with clinical access for
+        // clinical records.
+        Expression<Func<Guid, bool>> visible = clinical
+            ? id => CallerIsAdminOrSystem
+                || (CallerClientId != null && id == CallerClientId)
+                || (CallerTherapistId != null && CareTeamMembers.Any(m => m.ClientId == id && m.TherapistId == CallerTherapistId
+                    && (m.Until == null || m.Until > CallerNow) && m.Access != CareTeamAccess.Schedule))
+            : id => CallerSeesWholeClinic
+                || (CallerClientId != null && id == CallerClientId)
+                || (CallerTherapistId != null && CareTeamMembers.Any(m => m.ClientId == id && m.TherapistId == CallerTherapistId
+                    && (m.Until == null || m.Until > CallerNow)));
+        var record = Expression.Parameter(typeof(T), "record");
+        Expression client = Expression.Property(record, declaration.ClientProperty);
+        Expression? clinicOwn = null;
+        if (client.Type == typeof(Guid?))
+        {
+            // A row with no client is the clinic's own (its default plan), visible to the clinic.
+            clinicOwn = Expression.Equal(client, Expression.Constant(null, typeof(Guid?)));
+            client = Expression.Property(client, nameof(Nullable<Guid>.Value));
+        }
+
+        var body = Microsoft.EntityFrameworkCore.Query.ReplacingExpressionVisitor.Replace(visible.Parameters[0], client, visible.Body);
+        body = clinicOwn is null ? body : Expression.OrElse(clinicOwn, body);
+        builder.Entity<T>().HasQueryFilter(CallerFilter, Expression.Lambda<Func<T, bool>>(body, record));
     }
 
     private void ApplyClinicFilter<T>(ModelBuilder builder)
@@ -153,7 +212,6 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
     private void PrepareChanges()
     {
-        ChangeTracker.DetectChanges();
         var audits = new List<AuditEvent>();
         foreach (var entry in ChangeTracker.Entries<IClinicOwned>().ToList())
         {
@@ -188,35 +246,37 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
                 EntityState.Deleted => AuditAction.Delete,
                 _ => (AuditAction?)null,
             };
-            if (action is null || !IsClinical(entry.Entity))
+            if (action is null || Describe(entry) is not { } described)
             {
                 continue;
             }
 
-            var (type, id, clientId) = Describe(entry.Entity);
             var changed = entry.State == EntityState.Modified
                 ? string.Join(",", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
                 : "";
-            audits.Add(NewAuditEvent(action.Value, type, id, clientId, changed, entry.Entity.ClinicId));
+            audits.Add(NewAuditEvent(action.Value, described.Type, described.Id, described.ClientId, changed, entry.Entity.ClinicId));
         }
 
         AuditEvents.AddRange(audits);
     }
 
-    private static bool IsClinical(IClinicOwned entity) => entity is Appointment or Participant or Client or AppointmentSeries
-        or Features.Measures.MeasureResponse or Features.Measures.Alert or Features.Measures.MeasurePlanEntry;
-
-    private static (string Type, string Id, Guid? ClientId) Describe(IClinicOwned entity) => entity switch
+    /// <summary>How the audit trail names a changed row, from its declaration; null for rows whose changes are not audited.</summary>
+    private static (string Type, string Id, Guid? ClientId)? Describe(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
     {
-        Appointment a => ("Appointment", a.Id.ToString(), null),
-        Participant p => ("Participant", p.AppointmentId.ToString(), p.ClientId),
-        Client c => ("Client", c.Id.ToString(), c.Id),
-        AppointmentSeries s => ("AppointmentSeries", s.Id.ToString(), null),
-        Features.Measures.MeasureResponse r => ("MeasureResponse", r.Id.ToString(), r.ClientId),
-        Features.Measures.Alert a => ("Alert", a.Id.ToString(), a.ClientId),
-        Features.Measures.MeasurePlanEntry m => ("MeasurePlan", m.Id.ToString(), m.ClientId),
-        _ => (entity.GetType().Name, "", null),
-    };
+        var key = entry.Metadata.FindPrimaryKey()?.Properties is [var only] ? entry.Property(only.Name).CurrentValue?.ToString() ?? "" : "";
+        if (ClientRecordDeclaration.Of(entry.Metadata) is { } declaration)
+        {
+            var id = declaration.AuditIdProperty is { } idProperty ? entry.Property(idProperty).CurrentValue?.ToString() ?? "" : key;
+            return (declaration.AuditName, id, (Guid?)entry.Property(declaration.ClientProperty).CurrentValue);
+        }
+
+        return ClientRecordBuilderExtensions.AuditedClientProperty(entry.Metadata) switch
+        {
+            null => null,
+            "" => (entry.Metadata.ClrType.Name, key, null),
+            var clientProperty => (entry.Metadata.ClrType.Name, key, (Guid?)entry.Property(clientProperty).CurrentValue),
+        };
+    }
 
     private AuditEvent NewAuditEvent(AuditAction action, string type, string id, Guid? clientId, string details, Guid? clinicId = null) => new()
     {
@@ -232,3 +292,6 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
         Details = details,
     };
 }
+
+/// <summary>Code tried to change a client record the caller may not change: a bug in the caller's path, answered 404 to them.</summary>
+public sealed class ClientRecordAccessException(string message) : InvalidOperationException(message);

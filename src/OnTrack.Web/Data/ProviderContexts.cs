@@ -8,8 +8,8 @@ using OnTrack.Web.Security;
 namespace OnTrack.Web.Data;
 
 /// <summary>The SQLite flavour of the model: NodaTime values stored as sortable integers and text.</summary>
-public sealed class SqliteOnTrackDbContext(DbContextOptions<SqliteOnTrackDbContext> options, Caller caller, IClock clock)
-    : OnTrackDbContext(options, caller, clock)
+public sealed class SqliteOnTrackDbContext(DbContextOptions<SqliteOnTrackDbContext> options, Caller caller, IClock clock, Features.Audit.ReadAudit reads)
+    : OnTrackDbContext(options, caller, clock, reads)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -31,8 +31,8 @@ public sealed class SqliteOnTrackDbContext(DbContextOptions<SqliteOnTrackDbConte
 }
 
 /// <summary>The PostgreSQL flavour: NodaTime types map natively (timestamptz, time, date).</summary>
-public sealed class PostgresOnTrackDbContext(DbContextOptions<PostgresOnTrackDbContext> options, Caller caller, IClock clock)
-    : OnTrackDbContext(options, caller, clock);
+public sealed class PostgresOnTrackDbContext(DbContextOptions<PostgresOnTrackDbContext> options, Caller caller, IClock clock, Features.Audit.ReadAudit reads)
+    : OnTrackDbContext(options, caller, clock, reads);
 
 /// <summary>What the design-time factories share with the running app: the Identity schema version.</summary>
 internal static class DesignTime
@@ -45,11 +45,11 @@ internal static class DesignTime
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteOnTrackDbContext>
 {
     public SqliteOnTrackDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteOnTrackDbContext>().UseSqlite("Data Source=design.db").UseApplicationServiceProvider(DesignTime.Services).Options, new Caller(), SystemClock.Instance);
+        new(new DbContextOptionsBuilder<SqliteOnTrackDbContext>().UseSqlite("Data Source=design.db").UseApplicationServiceProvider(DesignTime.Services).Options, new Caller(), SystemClock.Instance, new Features.Audit.ReadAudit(new Caller(), SystemClock.Instance));
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresOnTrackDbContext>
 {
     public PostgresOnTrackDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresOnTrackDbContext>().UseNpgsql("Host=localhost", o => o.UseNodaTime()).UseApplicationServiceProvider(DesignTime.Services).Options, new Caller(), SystemClock.Instance);
+        new(new DbContextOptionsBuilder<PostgresOnTrackDbContext>().UseNpgsql("Host=localhost", o => o.UseNodaTime()).UseApplicationServiceProvider(DesignTime.Services).Options, new Caller(), SystemClock.Instance, new Features.Audit.ReadAudit(new Caller(), SystemClock.Instance));
 }

@@ -9,6 +9,11 @@ public enum AuditAction
     Create = 1,
     Update = 2,
     Delete = 3,
+
+    /// <summary>Asked for a record the caller may not see (answered as if it did not exist).</summary>
+    Denied = 4,
+    SignIn = 5,
+    SignInFailed = 6,
 }
 
 /// <summary>Who read or changed which record, when and from where. Append-only: the database refuses updates and deletes.</summary>

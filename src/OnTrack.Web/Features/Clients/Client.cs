@@ -20,7 +20,10 @@ public sealed class Client : IClinicOwned
 
     public Instant CreatedAt { get; set; }
 
-    /// <summary>The therapist responsible for the client, if one is assigned; they see the client even before a first session.</summary>
+    /// <summary>
+    /// The therapist responsible for the client, if one is assigned: the care team's primary member, kept in
+    /// step by <see cref="CareTeams"/> (access itself is decided from <see cref="CareTeam"/>).
+    /// </summary>
     public Guid? PrimaryTherapistId { get; set; }
 
     /// <summary>The therapist has marked the course as ending: discharge measures are due.</summary>
@@ -30,4 +33,6 @@ public sealed class Client : IClinicOwned
     public Instant? DischargedAt { get; set; }
 
     public List<Scheduling.Participant> Participations { get; set; } = [];
+
+    public List<CareTeamMember> CareTeam { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OnTrack.Web.Data;
 
 namespace OnTrack.Web.Features.Measures;
 
@@ -7,6 +8,7 @@ internal sealed class MeasureResponseConfiguration : IEntityTypeConfiguration<Me
 {
     public void Configure(EntityTypeBuilder<MeasureResponse> builder)
     {
+        builder.IsClientRecord(r => r.ClientId, ClientRecordSensitivity.Clinical);
         builder.Property(r => r.InstrumentId).HasMaxLength(100);
         builder.Property(r => r.InstrumentVersion).HasMaxLength(50);
         builder.Property(r => r.Band).HasMaxLength(100);
@@ -28,6 +30,7 @@ internal sealed class MeasurePlanEntryConfiguration : IEntityTypeConfiguration<M
     public void Configure(EntityTypeBuilder<MeasurePlanEntry> builder)
     {
         builder.ToTable("MeasurePlans");
+        builder.IsClientRecord(p => p.ClientId, ClientRecordSensitivity.Clinical, auditName: "MeasurePlan");
         builder.Property(p => p.InstrumentId).HasMaxLength(100);
         builder.HasOne<Clients.Client>().WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.ClinicId, p.ClientId, p.Position });
@@ -38,6 +41,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
 {
     public void Configure(EntityTypeBuilder<Alert> builder)
     {
+        builder.IsClientRecord(a => a.ClientId, ClientRecordSensitivity.Clinical);
         builder.Property(a => a.InstrumentId).HasMaxLength(100);
         builder.Property(a => a.Summary).HasMaxLength(1000);
         builder.Property(a => a.ActionTaken).HasMaxLength(2000);

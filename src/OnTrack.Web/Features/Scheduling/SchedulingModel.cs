@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OnTrack.Web.Data;
 
 namespace OnTrack.Web.Features.Scheduling;
 
@@ -26,6 +27,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
 {
     public void Configure(EntityTypeBuilder<Appointment> builder)
     {
+        builder.IsAudited();
         builder.Property(a => a.TimeZoneId).HasMaxLength(64);
         builder.Property(a => a.VideoLink).HasMaxLength(500);
         builder.HasIndex(a => new { a.TherapistId, a.Start });
@@ -49,6 +51,8 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
 {
     public void Configure(EntityTypeBuilder<Participant> builder)
     {
+        // A participation is known in the audit trail by its appointment.
+        builder.IsClientRecord(p => p.ClientId, ClientRecordSensitivity.Contact, auditId: p => p.AppointmentId);
         builder.HasOne(p => p.Client).WithMany(c => c.Participations).HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
 
         // A seat can be held by one booked client, seats run 1..capacity, and a client holds at most one
@@ -57,4 +61,9 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.HasIndex(p => new { p.AppointmentId, p.ClientId }).IsUnique().HasFilter("\"Status\" = 0");
         builder.ToTable(t => t.HasCheckConstraint("CK_Participants_SeatWithinCapacity", "\"Seat\" >= 1 AND \"Seat\" <= \"Capacity\""));
     }
+}
+
+internal sealed class AppointmentSeriesConfiguration : IEntityTypeConfiguration<AppointmentSeries>
+{
+    public void Configure(EntityTypeBuilder<AppointmentSeries> builder) => builder.IsAudited();
 }

@@ -359,6 +359,56 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Clients.CareTeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Access")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TherapistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClientId", "TherapistId");
+
+                    b.HasIndex("TherapistId", "ClientId");
+
+                    b.ToTable("CareTeamMembers", (string)null);
+
+                    b.HasAnnotation("OnTrack:Audited", "ClientId");
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -405,6 +455,8 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.HasIndex("ClinicId", "Email");
 
                     b.ToTable("Clients", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "Id|0|Client|");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.Clinic", b =>
@@ -671,6 +723,8 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.HasIndex("TherapistId", "State");
 
                     b.ToTable("Alerts");
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|Alert|");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Measures.MeasurePlanEntry", b =>
@@ -707,6 +761,8 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.HasIndex("ClinicId", "ClientId", "Position");
 
                     b.ToTable("MeasurePlans", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|MeasurePlan|");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Measures.MeasureResponse", b =>
@@ -805,6 +861,8 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.HasIndex("InstrumentId", "ClientId", "CourseSession");
 
                     b.ToTable("Responses");
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|MeasureResponse|");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Notifications.OutboxMessage", b =>
@@ -935,6 +993,8 @@ namespace OnTrack.Web.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("CK_Appointments_EndAfterStart", "\"End\" > \"Start\" AND \"BlockedUntil\" >= \"End\"");
                         });
+
+                    b.HasAnnotation("OnTrack:Audited", "");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.AppointmentSeries", b =>
@@ -959,6 +1019,8 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.HasIndex("ClinicId");
 
                     b.ToTable("Series");
+
+                    b.HasAnnotation("OnTrack:Audited", "");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.Participant", b =>
@@ -1002,6 +1064,8 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_Participants_SeatWithinCapacity", "\"Seat\" >= 1 AND \"Seat\" <= \"Capacity\"");
                         });
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|0|Participant|AppointmentId");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.Service", b =>
@@ -1280,6 +1344,25 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Clients.CareTeamMember", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", "Client")
+                        .WithMany("CareTeam")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OnTrack.Web.Features.Staff.Therapist", "Therapist")
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+
+                    b.Navigation("Therapist");
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.OpeningHours", b =>
                 {
                     b.HasOne("OnTrack.Web.Features.Clinics.Clinic", null)
@@ -1412,6 +1495,8 @@ namespace OnTrack.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("OnTrack.Web.Features.Clients.Client", b =>
                 {
+                    b.Navigation("CareTeam");
+
                     b.Navigation("Participations");
                 });
 

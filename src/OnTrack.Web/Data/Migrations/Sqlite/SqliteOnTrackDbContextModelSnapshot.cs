@@ -345,6 +345,56 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Clients.CareTeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Access")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TherapistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClientId", "TherapistId");
+
+                    b.HasIndex("TherapistId", "ClientId");
+
+                    b.ToTable("CareTeamMembers", (string)null);
+
+                    b.HasAnnotation("OnTrack:Audited", "ClientId");
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -391,6 +441,8 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.HasIndex("ClinicId", "Email");
 
                     b.ToTable("Clients", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "Id|0|Client|");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.Clinic", b =>
@@ -657,6 +709,8 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.HasIndex("TherapistId", "State");
 
                     b.ToTable("Alerts");
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|Alert|");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Measures.MeasurePlanEntry", b =>
@@ -693,6 +747,8 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.HasIndex("ClinicId", "ClientId", "Position");
 
                     b.ToTable("MeasurePlans", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|MeasurePlan|");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Measures.MeasureResponse", b =>
@@ -791,6 +847,8 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.HasIndex("InstrumentId", "ClientId", "CourseSession");
 
                     b.ToTable("Responses");
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|MeasureResponse|");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Notifications.OutboxMessage", b =>
@@ -921,6 +979,8 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("CK_Appointments_EndAfterStart", "\"End\" > \"Start\" AND \"BlockedUntil\" >= \"End\"");
                         });
+
+                    b.HasAnnotation("OnTrack:Audited", "");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.AppointmentSeries", b =>
@@ -945,6 +1005,8 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.HasIndex("ClinicId");
 
                     b.ToTable("Series");
+
+                    b.HasAnnotation("OnTrack:Audited", "");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.Participant", b =>
@@ -988,6 +1050,8 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_Participants_SeatWithinCapacity", "\"Seat\" >= 1 AND \"Seat\" <= \"Capacity\"");
                         });
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|0|Participant|AppointmentId");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Scheduling.Service", b =>
@@ -1267,6 +1331,25 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Clients.CareTeamMember", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", "Client")
+                        .WithMany("CareTeam")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OnTrack.Web.Features.Staff.Therapist", "Therapist")
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+
+                    b.Navigation("Therapist");
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.OpeningHours", b =>
                 {
                     b.HasOne("OnTrack.Web.Features.Clinics.Clinic", null)
@@ -1399,6 +1482,8 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OnTrack.Web.Features.Clients.Client", b =>
                 {
+                    b.Navigation("CareTeam");
+
                     b.Navigation("Participations");
                 });
 
