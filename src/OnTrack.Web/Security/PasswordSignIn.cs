@@ -22,7 +22,11 @@ public enum SignInOutcome
 }
 
 /// <param name="User">The account, once the password has been found right.</param>
-public sealed record SignInAttempt(SignInOutcome Outcome, TimeSpan? Wait = null, ApplicationUser? User = null);
+public sealed record SignInAttempt(SignInOutcome Outcome, TimeSpan? Wait = null, ApplicationUser? User = null)
+{
+    /// <summary>The account a failed attempt was for, for the audit trail only (the caller is never told).</summary>
+    internal ApplicationUser? Audited { get; init; }
+}
 
 /// <summary>
 /// Password sign-in for the sign-in page and /api/auth/login. It answers the same, in comparable time,
@@ -36,14 +40,25 @@ public sealed class PasswordSignIn(
     SourceLockout lockout,
     AccountThrottle throttle,
     KnownDevices devices,
-    AccountEmails emails)
+    AccountEmails emails,
+    Features.Audit.SecurityAudit audit)
 {
     private static readonly ApplicationUser Nobody = new();
     private static string? _dummyHash;
 
+    /// <summary>Signs in, and audits the attempt: who, from where, and how it ended.</summary>
     public async Task<SignInAttempt> SignInAsync(HttpContext context, string email, string password, bool persistent, string? returnUrl = null)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var attempt = await AttemptAsync(context, email, password, persistent, returnUrl);
+        var succeeded = attempt.Outcome is SignInOutcome.Succeeded or SignInOutcome.RequiresTwoFactor;
+        await audit.RecordAsync(succeeded ? Features.Audit.AuditAction.SignIn : Features.Audit.AuditAction.SignInFailed,
+            (attempt.User ?? attempt.Audited)?.ClinicId, (attempt.User ?? attempt.Audited)?.Id, (email ?? "").Trim(), context.Connection.RemoteIpAddress?.ToString(), attempt.Outcome.ToString());
+        return attempt;
+    }
+
+    private async Task<SignInAttempt> AttemptAsync(HttpContext context, string email, string password, bool persistent, string? returnUrl)
+    {
         email = (email ?? "").Trim();
         password ??= "";
         if (!devices.IsKnown(context, email) && throttle.SignIn(email) is { } wait)
@@ -91,7 +106,7 @@ public sealed class PasswordSignIn(
             return new(SignInOutcome.EmailNotConfirmed, User: user);
         }
 
-        return Fail(email, source);
+        return Fail(email, source) with { Audited = user };
     }
 
     private SignInAttempt Fail(string email, string source) =>

@@ -27,6 +27,7 @@ public static class SecuritySetup
         services.AddScoped<AccountLinks>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<Features.Audit.SecurityAudit>();
         services.AddScoped<Landing>();
         services.AddSingleton<SourceLockout>();
         services.AddSingleton<KnownDevices>();

@@ -6,6 +6,8 @@ public static class ClientsSetup
     {
         services.AddScoped<NewClientAccounts>();
         services.AddScoped<ClientInvitations>();
+        services.AddScoped<ClientAccess>();
+        services.AddScoped<CareTeams>();
         return services;
     }
 }

@@ -58,6 +58,9 @@ public sealed class Clinic
     /// <summary>A risk alert nobody has acknowledged after this many minutes goes to the clinic's admins.</summary>
     public int RiskEscalationMinutes { get; set; } = 60;
 
+    /// <summary>Days a former therapist keeps read-only access to a client after a change of therapist (0: access ends at once).</summary>
+    public int FormerTherapistReadOnlyDays { get; set; }
+
     /// <summary>Forms for a session open this many hours before it starts (they stay open until 12 hours after it ends).</summary>
     public int FormsOpenHoursBefore { get; set; } = 72;
 

@@ -54,6 +54,9 @@ public sealed class ClinicSettingsForm
 
     public int RiskEscalationMinutes { get; set; }
 
+    /// <summary>Days a former therapist keeps read-only access to a client after a change of therapist (0: access ends at once).</summary>
+    public int FormerTherapistReadOnlyDays { get; set; }
+
     public int FormsOpenHoursBefore { get; set; }
 
     public double CourseAmberPercentile { get; set; }
@@ -107,6 +110,7 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
             AllianceLowBelow = clinic.AllianceLowBelow,
             AllianceFallBy = clinic.AllianceFallBy,
             RiskEscalationMinutes = clinic.RiskEscalationMinutes,
+            FormerTherapistReadOnlyDays = clinic.FormerTherapistReadOnlyDays,
             FormsOpenHoursBefore = clinic.FormsOpenHoursBefore,
             CourseAmberPercentile = clinic.CourseAmberPercentile,
             CourseRedPercentile = clinic.CourseRedPercentile,
@@ -192,6 +196,11 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
             errors.Add("Unacknowledged risk alerts escalate after 5 to 1440 minutes.");
         }
 
+        if (form.FormerTherapistReadOnlyDays is < 0 or > 365)
+        {
+            errors.Add("A former therapist keeps read-only access for 0 to 365 days.");
+        }
+
         if (form.FormsOpenHoursBefore is < 1 or > 336)
         {
             errors.Add("Forms open 1 to 336 hours before a session.");
@@ -257,6 +266,7 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
         clinic.AllianceLowBelow = form.AllianceLowBelow;
         clinic.AllianceFallBy = form.AllianceFallBy;
         clinic.RiskEscalationMinutes = form.RiskEscalationMinutes;
+        clinic.FormerTherapistReadOnlyDays = form.FormerTherapistReadOnlyDays;
         clinic.FormsOpenHoursBefore = form.FormsOpenHoursBefore;
         clinic.CourseAmberPercentile = form.CourseAmberPercentile;
         clinic.CourseRedPercentile = form.CourseRedPercentile;

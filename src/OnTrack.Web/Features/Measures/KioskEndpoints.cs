@@ -24,15 +24,14 @@ public static class KioskEndpoints
         return app;
     }
 
-    private static async Task<IResult> StartAsync(Guid clientId, HttpContext context, IAntiforgery antiforgery, OnTrackDbContext db, Caller caller)
+    private static async Task<IResult> StartAsync(Guid clientId, HttpContext context, IAntiforgery antiforgery, Clients.ClientAccess access, Caller caller)
     {
         if (!await IsValidAsync(antiforgery, context))
         {
             return TypedResults.BadRequest();
         }
 
-        var client = await db.ClientRecords.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clientId);
-        if (client is null)
+        if (await access.CheckAsync(clientId, Clients.ClientOperation.ViewContact, context.RequestAborted) is not { Client: var client })
         {
             return TypedResults.NotFound();
         }

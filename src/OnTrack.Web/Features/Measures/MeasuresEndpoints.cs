@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OnTrack.Domain.Measures;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
@@ -49,14 +50,16 @@ public static class MeasuresEndpoints
                              "An answer outside the options, an unanswered question or a form that is not due is refused and nothing is stored. " +
                              "Send an Idempotency-Key header: a retry with the same key returns the stored response and never stores twice. " +
                              "When a risk item is endorsed the answer carries the clinic's crisis resources.");
-        forms.MapGet("/clients/{clientId:guid}/responses", ResponsesAsync).WithSummary("A client's completed forms with item answers and scores, oldest first");
-        forms.MapGet("/clients/{clientId:guid}/progress", ProgressAsync)
+        var client = app.MapClientRoutes("Measures");
+        client.MapGet("/responses", ResponsesAsync).WithSummary("A client's completed forms with item answers and scores, oldest first");
+        client.MapGet("/progress", ProgressAsync)
             .WithSummary("Per measure: baseline, latest, change, reliable change, caseness, recovery and band");
-        forms.MapGet("/clients/{clientId:guid}/measure-plan", async Task<IResult> (Guid clientId, MeasurePlanAdmin plans, CancellationToken ct) =>
+        client.MapGet("/measure-plan", async Task<IResult> (Guid clientId, MeasurePlanAdmin plans, CancellationToken ct) =>
                 await plans.GetAsync(clientId, ct) is { } plan ? TypedResults.Ok(plan) : Problem.NotFound("The client").ToResult())
             .WithSummary("Which measures the client completes and when (their own plan or the clinic's default)");
-        forms.MapPut("/clients/{clientId:guid}/measure-plan", async (Guid clientId, List<MeasureRuleDto> rules, MeasurePlanAdmin plans, CancellationToken ct) =>
+        client.MapPut("/measure-plan", async (Guid clientId, List<MeasureRuleDto> rules, MeasurePlanAdmin plans, CancellationToken ct) =>
                 ToHttp(await plans.SetAsync(clientId, rules, ct)))
+            .Requires(ClientOperation.WriteClinical)
             .WithSummary("Set the client's plan; an empty list returns them to the clinic's default");
 
         forms.MapGet("/caseload", async ([FromQuery] string? sort, Caseload caseload, CancellationToken ct) => TypedResults.Ok(Caseload.Sort(await caseload.ListAsync(ct), sort).ToList()))

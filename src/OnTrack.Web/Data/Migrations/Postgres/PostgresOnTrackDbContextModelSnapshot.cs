@@ -517,6 +517,9 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("FormerTherapistReadOnlyDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("FormsOpenHoursBefore")
                         .HasColumnType("integer");
 

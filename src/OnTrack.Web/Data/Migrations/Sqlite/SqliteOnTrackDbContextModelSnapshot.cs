@@ -503,6 +503,9 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FormerTherapistReadOnlyDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FormsOpenHoursBefore")
                         .HasColumnType("INTEGER");
 

@@ -1,4 +1,4 @@
-namespace OnTrack.Web.Features.Scheduling;
+namespace OnTrack.Web.Shared;
 
 /// <summary>A session time that cannot be booked, and why.</summary>
 public sealed record Conflict(DateTimeOffset Start, string LocalTime, string Reason);

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web.Features.Audit;
+
+public static class AuditEndpoints
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddScoped<AuditTrail>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/audit", async ([FromQuery] Guid? clientId, [FromQuery] string? user, [FromQuery] string? action,
+                    [FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to, AuditTrail trail, CancellationToken ct, [FromQuery] int page = 1, [FromQuery] int pageSize = 50) =>
+            {
+                AuditAction? kind = null;
+                if (!string.IsNullOrWhiteSpace(action))
+                {
+                    if (!Enum.TryParse<AuditAction>(action.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(action.Trim()[0]))
+                    {
+                        return Problem.BadRequest("action is one of read, create, update, delete, denied, signIn, signInFailed.").ToResult();
+                    }
+
+                    kind = parsed;
+                }
+
+                var result = await trail.SearchAsync(new AuditQuery(clientId, user, kind, from, to, page, pageSize), ct);
+                return result.Succeeded ? TypedResults.Ok(result.Value) : result.Problem!.ToResult();
+            })
+            .WithTags("Audit")
+            .RequireAuthorization(SecuritySetup.ApiPolicy)
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithSummary("Admins: the clinic's audit trail, newest first; filter by client, user, action and time, paged");
+        return app;
+    }
+}

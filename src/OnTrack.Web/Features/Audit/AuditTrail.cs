@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OnTrack.Web.Data;
+using OnTrack.Web.Features.Clients;
+using OnTrack.Web.Security;
+
+namespace OnTrack.Web.Features.Audit;
+
+public sealed record AuditEventDto(long Id, DateTimeOffset At, string? UserName, AuditAction Action, string EntityType, string EntityId, Guid? ClientId, string Details, string? IpAddress);
+
+public sealed record AuditPageDto(IReadOnlyList<AuditEventDto> Events, int Page, int PageSize, int Total);
+
+/// <summary>One staff member's opening of a client's record, as the client sees it.</summary>
+public sealed record RecordAccessDto(DateTimeOffset At, string Who, string Role, string What);
+
+public sealed record AuditQuery(Guid? ClientId, string? User, AuditAction? Action, DateTimeOffset? From, DateTimeOffset? To, int Page = 1, int PageSize = 50);
+
+/// <summary>The audit trail, readable: the clinic's admins search it; a client sees which staff opened their record.</summary>
+public sealed class AuditTrail(OnTrackDbContext db, Caller caller, ClientAccess access)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<Result<AuditPageDto>> SearchAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!caller.IsAdmin)
+        {
+            return Problem.NotFound("The audit trail");
+        }
+
+        if (query.Page < 1 || query.PageSize is < 1 or > MaxPageSize)
+        {
+            return Problem.BadRequest($"page starts at 1 and pageSize is 1 to {MaxPageSize}.");
+        }
+
+        if (query.Action is { } action && !Enum.IsDefined(action))
+        {
+            return Problem.BadRequest("action is one of read, create, update, delete, denied, signIn, signInFailed.");
+        }
+
+        if (query.From is { } f && query.To is { } t && t < f)
+        {
+            return Problem.BadRequest("to is before from.");
+        }
+
+        var events = db.AuditEvents.AsNoTracking();
+        if (query.ClientId is { } client)
+        {
+            events = events.Where(e => e.ClientId == client);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.User))
+        {
+            var user = query.User.Trim();
+            events = events.Where(e => e.UserName == user || e.UserId == user);
+        }
+
+        if (query.Action is { } a)
+        {
+            events = events.Where(e => e.Action == a);
+        }
+
+        if (query.From is { } from)
+        {
+            var start = Instant.FromDateTimeOffset(from);
+            events = events.Where(e => e.At >= start);
+        }
+
+        if (query.To is { } to)
+        {
+            var end = Instant.FromDateTimeOffset(to);
+            events = events.Where(e => e.At < end);
+        }
+
+        var total = await events.CountAsync(cancellationToken);
+        var page = await events.OrderByDescending(e => e.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        return new AuditPageDto(page.Select(e => new AuditEventDto(e.Id, e.At.ToDateTimeOffset(), e.UserName, e.Action, e.EntityType, e.EntityId, e.ClientId, e.Details, e.IpAddress)).ToList(),
+            query.Page, query.PageSize, total);
+    }
+
+    /// <summary>Who at the clinic opened or changed the client's record (not the client themself), newest first: an accounting of disclosures.</summary>
+    public async Task<IReadOnlyList<RecordAccessDto>?> WhoSawAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        if (await access.CheckAsync(clientId, ClientOperation.ViewAccessLog, cancellationToken) is not { Client: var client })
+        {
+            return null;
+        }
+
+        var rows = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.ClientId == clientId && e.Action != AuditAction.Denied && e.UserId != null && e.UserId != client.UserId)
+            .OrderByDescending(e => e.Id).Take(500)
+            .Select(e => new { e.At, e.UserId, e.Action, e.EntityType })
+            .ToListAsync(cancellationToken);
+        var userIds = rows.Select(r => r.UserId!).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.FullName }).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where userIds.Contains(ur.UserId) select new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
+
+        // One line per person, kind of record and day: "Maya Chen (therapist) read your forms".
+        return rows.GroupBy(r => (r.UserId, What: Describe(r.Action, r.EntityType), Day: r.At.ToUnixTimeTicks() / NodaConstants.TicksPerDay))
+            .Select(g => new RecordAccessDto(g.Max(r => r.At).ToDateTimeOffset(), people.GetValueOrDefault(g.Key.UserId!) is { Length: > 0 } name ? name : "Clinic staff",
+                RoleName(roles.Where(r => r.UserId == g.Key.UserId).Select(r => r.Name ?? "").ToList()), g.Key.What))
+            .OrderByDescending(r => r.At).ToList();
+    }
+
+    private static string RoleName(List<string> roles) =>
+        roles.Contains(Roles.Admin) ? "clinic admin" : roles.Contains(Roles.Therapist) ? "therapist" : roles.Contains(Roles.Reception) ? "reception" : "clinic staff";
+
+    private static string Describe(AuditAction action, string type)
+    {
+        var what = type switch
+        {
+            "MeasureResponse" => "your forms and scores",
+            "Alert" => "alerts about you",
+            "MeasurePlan" => "your measurement plan",
+            "Appointment" or "AppointmentSeries" or "Participant" => "your sessions",
+            "CareTeamMember" => "your care team",
+            "Client" => "your contact details",
+            "ClientRecord" or "Caseload" or "ClientList" => "your record",
+            _ => "your record",
+        };
+        return action == AuditAction.Read ? $"looked at {what}" : $"changed {what}";
+    }
+}
+
+/// <summary>Sign-ins and failed sign-ins, each in a write of its own (so that a failed request does not take it with it).</summary>
+public sealed class SecurityAudit(IServiceScopeFactory scopes, IClock clock)
+{
+    /// <summary>The clinic id of events that belong to no clinic (a failed sign-in with an unknown email).</summary>
+    public static readonly Guid Installation = Guid.Empty;
+
+    public async Task RecordAsync(AuditAction action, Guid? clinicId, string? userId, string userName, string? ipAddress, string details)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Caller>().BecomeSystem();
+        var db = scope.ServiceProvider.GetRequiredService<OnTrackDbContext>();
+        db.AuditEvents.Add(new AuditEvent
+        {
+            ClinicId = clinicId ?? Installation,
+            At = clock.GetCurrentInstant(),
+            UserId = userId,
+            UserName = userName.Length > 256 ? userName[..256] : userName,
+            Action = action,
+            EntityType = "SignIn",
+            EntityId = userId ?? "",
+            IpAddress = ipAddress,
+            Details = details,
+        });
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+}
