@@ -39,7 +39,6 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
 
 public static class DataSetup
 {
-    private static readonly Features.Audit.ReadAuditInterceptor ReadAuditInterceptor = new();
 
     public static IServiceCollection AddOnTrackData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -52,7 +51,7 @@ public static class DataSetup
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<PostgresOnTrackDbContext>(o => o.UseNpgsql(options.ConnectionString, n => n.UseNodaTime()).AddInterceptors(ReadAuditInterceptor));
+            services.AddDbContext<PostgresOnTrackDbContext>(o => o.UseNpgsql(options.ConnectionString, n => n.UseNodaTime()));
             services.AddScoped<OnTrackDbContext>(sp => sp.GetRequiredService<PostgresOnTrackDbContext>());
         }
         else
@@ -65,7 +64,7 @@ public static class DataSetup
                 connectionString = $"Data Source={Path.Combine(folder, "ontrack.db")}";
             }
 
-            services.AddDbContext<SqliteOnTrackDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)).AddInterceptors(ReadAuditInterceptor));
+            services.AddDbContext<SqliteOnTrackDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)));
             services.AddScoped<OnTrackDbContext>(sp => sp.GetRequiredService<SqliteOnTrackDbContext>());
         }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OnTrack.Domain.Scheduling;
+using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Scheduling;
@@ -45,7 +46,7 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
     /// <summary>Creates the demo clinic unless it exists; true when it was created now.</summary>
     public async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Clinics.IgnoreQueryFilters().AnyAsync(c => c.Slug == Slug, cancellationToken))
+        if (await db.Clinics.AcrossClinics(Bypass.Identity).AnyAsync(c => c.Slug == Slug, cancellationToken))
         {
             return false;
         }

@@ -127,13 +127,21 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
         }
 
         var now = Clock.GetCurrentInstant();
-        var allowed = await CareTeamMembers.IgnoreQueryFilters().AsNoTracking()
+        var allowed = await CareTeamMembers.AsNoTracking()
             .Where(m => clients.Contains(m.ClientId) && m.TherapistId == therapist && m.Access == CareTeamAccess.Full && (m.Until == null || m.Until > now))
             .Select(m => m.ClientId).Distinct().ToListAsync(cancellationToken);
         if (clients.Except(allowed).Any())
         {
             throw new ClientRecordAccessException("A therapist without full access on the client's care team cannot change their clinical record.");
         }
+    }
+
+    /// <summary>Every context audits the declared client records its queries bring back, however it was made.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.AddInterceptors(ReadAuditInterceptor.Instance);
+        base.OnConfiguring(optionsBuilder);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

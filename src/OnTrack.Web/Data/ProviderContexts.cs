@@ -7,8 +7,11 @@ using OnTrack.Web.Security;
 
 namespace OnTrack.Web.Data;
 
-/// <summary>The SQLite flavour of the model: NodaTime values stored as sortable integers and text.</summary>
-public sealed class SqliteOnTrackDbContext(DbContextOptions<SqliteOnTrackDbContext> options, Caller caller, IClock clock, Features.Audit.ReadAudit reads)
+/// <summary>
+/// The SQLite flavour of the model: NodaTime values stored as sortable integers and text. Not sealed so
+/// that a test can add a throwaway client record to the model and show the compartment covers it.
+/// </summary>
+public class SqliteOnTrackDbContext(DbContextOptions<SqliteOnTrackDbContext> options, Caller caller, IClock clock, Features.Audit.ReadAudit reads)
     : OnTrackDbContext(options, caller, clock, reads)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -19,14 +19,14 @@ internal sealed class OnTrackClaimsFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(OnTrackClaims.Clinic, user.ClinicId.ToString()));
 
-        var therapistId = await db.Therapists.IgnoreQueryFilters()
+        var therapistId = await db.Therapists.AcrossClinics(Bypass.Identity)
             .Where(t => t.UserId == user.Id && t.ClinicId == user.ClinicId).Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
         if (therapistId is not null)
         {
             identity.AddClaim(new Claim(OnTrackClaims.Therapist, therapistId.Value.ToString()));
         }
 
-        var clientId = await db.ClientRecords.IgnoreQueryFilters()
+        var clientId = await db.ClientRecords.AcrossClinics(Bypass.Identity)
             .Where(c => c.UserId == user.Id && c.ClinicId == user.ClinicId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
         if (clientId is not null)
         {

@@ -205,7 +205,7 @@ public static class SecuritySetup
             {
                 u.SecurityStamp,
                 u.TwoFactorEnabled,
-                ClinicRequires = db.Clinics.IgnoreQueryFilters().Where(c => c.Id == u.ClinicId).Select(c => c.RequireStaffTwoFactor).FirstOrDefault(),
+                ClinicRequires = db.Clinics.AcrossClinics(Bypass.Identity).Where(c => c.Id == u.ClinicId).Select(c => c.RequireStaffTwoFactor).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(context.RequestAborted);
         if (live is null || live.SecurityStamp != stamp)

@@ -104,6 +104,8 @@ public sealed class ReadAudit(Caller caller, IClock clock)
 /// <summary>Every declared client record that a query brings back is a read of that client's record.</summary>
 internal sealed class ReadAuditInterceptor : IMaterializationInterceptor
 {
+    public static readonly ReadAuditInterceptor Instance = new();
+
     public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
     {
         if (materializationData.Context is OnTrackDbContext db && ClientRecordDeclaration.Of(materializationData.EntityType) is { } declaration

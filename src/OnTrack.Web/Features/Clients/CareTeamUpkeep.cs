@@ -57,15 +57,15 @@ internal static class CareTeamUpkeep
         foreach (var participant in booked)
         {
             var appointment = participant.Appointment ?? db.Appointments.Local.FirstOrDefault(a => a.Id == participant.AppointmentId)
-                ?? await db.Appointments.IgnoreQueryFilters().Include(a => a.Service).SingleAsync(a => a.Id == participant.AppointmentId, cancellationToken);
+                ?? await db.Appointments.Unfiltered(Bypass.Compartment).Include(a => a.Service).SingleAsync(a => a.Id == participant.AppointmentId, cancellationToken);
             var service = appointment.Service ?? db.Services.Local.FirstOrDefault(s => s.Id == appointment.ServiceId)
-                ?? await db.Services.IgnoreQueryFilters().SingleAsync(s => s.Id == appointment.ServiceId, cancellationToken);
+                ?? await db.Services.Unfiltered(Bypass.Compartment).SingleAsync(s => s.Id == appointment.ServiceId, cancellationToken);
             if (team.IsOn(participant.ClientId, appointment.TherapistId))
             {
                 continue;
             }
 
-            var client = participant.Client ?? await db.ClientRecords.IgnoreQueryFilters().SingleAsync(c => c.Id == participant.ClientId, cancellationToken);
+            var client = participant.Client ?? await db.ClientRecords.Unfiltered(Bypass.Compartment).SingleAsync(c => c.Id == participant.ClientId, cancellationToken);
             if (!team.HasPrimary(client.Id) && client.PrimaryTherapistId is { } assigned && assigned != appointment.TherapistId)
             {
                 // Assigned a primary therapist before the team knew of it.
@@ -101,7 +101,7 @@ internal static class CareTeamUpkeep
         }
 
         var appointmentIds = ended.Select(e => e.AppointmentId).Distinct().ToList();
-        var endedAppointments = await db.Appointments.IgnoreQueryFilters().AsNoTracking().Where(a => appointmentIds.Contains(a.Id))
+        var endedAppointments = await db.Appointments.Unfiltered(Bypass.Compartment).AsNoTracking().Where(a => appointmentIds.Contains(a.Id))
             .Select(a => new { a.Id, a.TherapistId }).ToDictionaryAsync(a => a.Id, a => a.TherapistId, cancellationToken);
         foreach (var (clientId, therapistId) in ended.Select(e => (e.ClientId, endedAppointments[e.AppointmentId])).Distinct())
         {
@@ -112,7 +112,7 @@ internal static class CareTeamUpkeep
             }
 
             // Another session with the therapist that still stands keeps them on the team.
-            var others = await db.Participants.IgnoreQueryFilters().AsNoTracking()
+            var others = await db.Participants.Unfiltered(Bypass.Compartment).AsNoTracking()
                 .Where(p => p.ClientId == clientId && p.Status == ParticipantStatus.Booked && !appointmentIds.Contains(p.AppointmentId)
                     && p.Appointment!.TherapistId == therapistId && Appointment.ActiveStatuses.Contains(p.Appointment.Status))
                 .AnyAsync(cancellationToken);
@@ -129,7 +129,7 @@ internal static class CareTeamUpkeep
                 member.Note = "The booking that brought them onto the team was cancelled.";
                 if (member.Role == CareTeamRole.Primary)
                 {
-                    var client = await db.ClientRecords.IgnoreQueryFilters().SingleAsync(c => c.Id == clientId, cancellationToken);
+                    var client = await db.ClientRecords.Unfiltered(Bypass.Compartment).SingleAsync(c => c.Id == clientId, cancellationToken);
                     if (client.PrimaryTherapistId == therapistId)
                     {
                         client.PrimaryTherapistId = null;
@@ -141,7 +141,7 @@ internal static class CareTeamUpkeep
 
     private static async Task<List<CareTeamMember>> ActiveMembersAsync(OnTrackDbContext db, List<Guid> clientIds, Instant now, CancellationToken cancellationToken)
     {
-        var stored = await db.CareTeamMembers.IgnoreQueryFilters()
+        var stored = await db.CareTeamMembers
             .Where(m => clientIds.Contains(m.ClientId) && (m.Until == null || m.Until > now)).ToListAsync(cancellationToken);
         return stored.Concat(db.CareTeamMembers.Local.Where(m => clientIds.Contains(m.ClientId) && m.IsActiveAt(now))).Distinct().ToList();
     }

@@ -147,7 +147,7 @@ public sealed class CareTeams(OnTrackDbContext db, Caller caller, ClientAccess a
     private async Task<(List<Appointment> Moved, List<Appointment> Cancelled)> HandleFutureSessionsAsync(
         Clinic clinic, Client client, Guid formerId, Staff.Therapist to, FutureSessions choice, Instant now, CancellationToken cancellationToken)
     {
-        var future = await db.Appointments.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).Include(a => a.Service)
+        var future = await db.Appointments.Unfiltered(Bypass.Compartment).Include(a => a.Service)
             .Where(a => a.TherapistId == formerId && a.Status == AppointmentStatus.Booked && a.Start > now && a.Service!.Format == SessionFormat.Individual
                 && a.Participants.Any(p => p.ClientId == client.Id && p.Status == ParticipantStatus.Booked))
             .OrderBy(a => a.Start).ToListAsync(cancellationToken);

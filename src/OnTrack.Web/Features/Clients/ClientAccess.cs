@@ -49,7 +49,7 @@ public sealed class ClientAccess(OnTrackDbContext db, Caller caller, ReadAudit r
         }
 
         // Refused or unknown: audited against the client only when the id is one of this clinic's.
-        var known = client is not null || await db.ClientRecords.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AnyAsync(c => c.Id == clientId, cancellationToken);
+        var known = client is not null || await db.ClientRecords.Unfiltered(Bypass.Compartment).AnyAsync(c => c.Id == clientId, cancellationToken);
         reads.Denied("Client", clientId.ToString(), known ? clientId : null, operation.ToString());
         return null;
     }

@@ -47,7 +47,7 @@ public sealed class ClientInvitations(OnTrackDbContext db, UserManager<Applicati
             return Problem.BadRequest("A name and a valid email address are required.");
         }
 
-        if (await db.ClientRecords.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AnyAsync(c => c.Email == email, cancellationToken)
+        if (await db.ClientRecords.Unfiltered(Bypass.DuplicateEmail).AnyAsync(c => c.Email == email, cancellationToken)
             || await users.FindByEmailAsync(email) is not null)
         {
             return new Problem(StatusCodes.Status409Conflict, "Already exists", "A client or account with this email already exists.");

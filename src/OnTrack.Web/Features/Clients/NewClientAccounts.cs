@@ -27,7 +27,7 @@ public sealed class NewClientAccounts(
         // someone booking anonymously: its owner signs in, resets the password, or uses the office's
         // invitation. The message is the same in both cases.
         if (await users.FindByEmailAsync(email) is not null
-            || await db.ClientRecords.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AnyAsync(c => c.Email.ToUpper() == email.ToUpperInvariant(), cancellationToken))
+            || await db.ClientRecords.Unfiltered(Bypass.DuplicateEmail).AnyAsync(c => c.Email.ToUpper() == email.ToUpperInvariant(), cancellationToken))
         {
             return new Problem(StatusCodes.Status409Conflict, "Please sign in",
                 "This email cannot be used for a new account here. If you have been in touch with the clinic before, please sign in (or use \"Forgot your password\"), or call the office.");

@@ -40,7 +40,7 @@ public sealed class CurrentClinic(OnTrackDbContext db, Caller caller, IOptions<C
         }
 
         var slug = string.IsNullOrWhiteSpace(publicSlug) ? options.Value.DefaultClinic : publicSlug;
-        var clinic = await db.Clinics.IgnoreQueryFilters().Include(c => c.OpeningHours).AsNoTracking()
+        var clinic = await db.Clinics.AcrossClinics(Bypass.Identity).Include(c => c.OpeningHours).AsNoTracking()
             .SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
         if (clinic is not null)
         {

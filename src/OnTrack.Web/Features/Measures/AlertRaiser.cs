@@ -26,7 +26,7 @@ public sealed class AlertRaiser(OnTrackDbContext db, IOptions<ClinicOptions> opt
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(response);
-        var history = await db.Responses.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
+        var history = await db.Responses.Unfiltered(Bypass.SubmissionChecks).AsNoTracking()
             .Where(r => r.ClientId == client.Id && r.InstrumentId == instrument.Id && r.Valid && r.CompletedAt < response.CompletedAt && r.Id != response.Id)
             .OrderBy(r => r.CompletedAt)
             .Select(r => new { Total = r.Total!.Value, r.SessionNumber, r.CourseStatus })
@@ -119,7 +119,7 @@ public sealed class AlertRaiser(OnTrackDbContext db, IOptions<ClinicOptions> opt
         therapistId is null ? null : await db.Therapists.Where(t => t.Id == therapistId).Join(db.Users, t => t.UserId, u => u.Id, (t, u) => u.Email).FirstOrDefaultAsync(cancellationToken);
 
     private Task<Guid?> LatestTherapistAsync(Guid clientId, CancellationToken cancellationToken) =>
-        db.Appointments.IgnoreQueryFilters([OnTrackDbContext.CallerFilter])
+        db.Appointments.Unfiltered(Bypass.SubmissionChecks)
             .Where(a => a.Participants.Any(p => p.ClientId == clientId) && a.Start <= db.Clock.GetCurrentInstant() + Duration.FromDays(60))
             .OrderByDescending(a => a.Start).Select(a => (Guid?)a.TherapistId).FirstOrDefaultAsync(cancellationToken);
 }

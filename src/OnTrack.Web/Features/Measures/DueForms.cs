@@ -56,7 +56,7 @@ public sealed class DueForms(OnTrackDbContext db, InstrumentCatalog catalog)
         ArgumentNullException.ThrowIfNull(clinic);
         var opensBefore = Duration.FromHours(clinic.FormsOpenHoursBefore);
         var horizon = now + opensBefore;
-        var sessions = await db.Appointments.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
+        var sessions = await db.Appointments.Unfiltered(Bypass.SubmissionChecks).AsNoTracking()
             .Where(a => a.Participants.Any(p => p.ClientId == clientId && p.Status == ParticipantStatus.Booked)
                         && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Attended)
                         && a.Start <= horizon)
@@ -79,7 +79,7 @@ public sealed class DueForms(OnTrackDbContext db, InstrumentCatalog catalog)
     {
         var plan = await PlanAsync(clientId, cancellationToken);
         var session = await SessionAsync(clientId, clinic, now, cancellationToken);
-        var done = await db.Responses.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
+        var done = await db.Responses.Unfiltered(Bypass.SubmissionChecks).AsNoTracking()
             .Where(r => r.ClientId == clientId)
             .Select(r => new { r.InstrumentId, r.AppointmentId })
             .Distinct()
@@ -99,5 +99,5 @@ public sealed class DueForms(OnTrackDbContext db, InstrumentCatalog catalog)
     }
 
     private Task<bool> EndingAsync(Guid clientId, CancellationToken cancellationToken) =>
-        db.ClientRecords.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).Where(c => c.Id == clientId).Select(c => c.Ending).FirstOrDefaultAsync(cancellationToken);
+        db.ClientRecords.Unfiltered(Bypass.SubmissionChecks).Where(c => c.Id == clientId).Select(c => c.Ending).FirstOrDefaultAsync(cancellationToken);
 }

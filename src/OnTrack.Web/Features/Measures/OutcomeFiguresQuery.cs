@@ -45,15 +45,15 @@ public sealed class OutcomeFiguresQuery(OnTrackDbContext db, Caller caller, Inst
         }
 
         // Aggregates over the clinic: no client is shown, so the caseload filter does not apply here.
-        var ended = await db.ClientRecords.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
+        var ended = await db.ClientRecords.Unfiltered(Bypass.ClinicStatistics).AsNoTracking()
             .Where(c => c.DischargedAt != null).Select(c => new { c.Id, c.PrimaryTherapistId }).ToListAsync(cancellationToken);
         var ids = ended.Select(c => c.Id).ToList();
-        var attended = await db.Participants.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
+        var attended = await db.Participants.Unfiltered(Bypass.ClinicStatistics).AsNoTracking()
             .Where(p => ids.Contains(p.ClientId) && p.Status == ParticipantStatus.Booked && p.Appointment!.Status == AppointmentStatus.Attended)
             .GroupBy(p => new { p.ClientId, p.Appointment!.TherapistId })
             .Select(g => new { g.Key.ClientId, g.Key.TherapistId, Sessions = g.Count() })
             .ToListAsync(cancellationToken);
-        var scores = await db.Responses.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
+        var scores = await db.Responses.Unfiltered(Bypass.ClinicStatistics).AsNoTracking()
             .Where(r => ids.Contains(r.ClientId) && r.Valid && PairedMeasures.Contains(r.InstrumentId))
             .OrderBy(r => r.CompletedAt)
             .Select(r => new { r.ClientId, r.InstrumentId, Total = r.Total!.Value })

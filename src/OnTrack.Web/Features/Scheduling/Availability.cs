@@ -40,7 +40,7 @@ public sealed class Availability(OnTrackDbContext db)
         var hours = await db.WorkingHours.AsNoTracking().Where(w => ids.Contains(w.TherapistId)).ToListAsync(cancellationToken);
         var exceptions = await db.TimeExceptions.AsNoTracking()
             .Where(e => ids.Contains(e.TherapistId) && e.Date >= from && e.Date <= to).ToListAsync(cancellationToken);
-        var busy = await db.Appointments.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
+        var busy = await db.Appointments.Unfiltered(Bypass.BusyTimes).AsNoTracking()
             .Where(a => ids.Contains(a.TherapistId) && a.Status < AppointmentStatus.Cancelled
                         && a.Start < toInstant && a.BlockedUntil > fromInstant && a.Id != ignoreAppointment)
             .Select(a => new { a.TherapistId, a.Start, a.BlockedUntil }).ToListAsync(cancellationToken);

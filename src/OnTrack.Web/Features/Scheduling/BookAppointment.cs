@@ -99,7 +99,7 @@ public sealed class BookAppointment(
     {
         var from = plan.Occurrences[0].Start;
         var to = plan.Occurrences[^1].End;
-        var theirs = await db.Participants.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).AsNoTracking()
+        var theirs = await db.Participants.Unfiltered(Bypass.BusyTimes).AsNoTracking()
             .Where(p => p.ClientId == clientId && p.Status == ParticipantStatus.Booked && p.Appointment!.Status == AppointmentStatus.Booked
                         && p.Appointment.Start < to && p.Appointment.End > from)
             .Select(p => new TimeRange(p.Appointment!.Start, p.Appointment.End)).ToListAsync(cancellationToken);

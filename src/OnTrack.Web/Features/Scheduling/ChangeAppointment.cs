@@ -246,7 +246,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var group = await db.Appointments.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).Include(a => a.Service).Include(a => a.Therapist)
+            var group = await db.Appointments.Unfiltered(Bypass.GroupSeats).Include(a => a.Service).Include(a => a.Therapist)
                 .Include(a => a.Participants.Where(p => p.Status == ParticipantStatus.Booked)).ThenInclude(p => p.Client)
                 .SingleOrDefaultAsync(a => a.Id == id && a.Status == AppointmentStatus.Booked && a.Service!.Format == SessionFormat.Group, cancellationToken);
             if (group is null || group.Start <= db.Clock.GetCurrentInstant())
@@ -319,7 +319,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
         {
             // The caller may see the appointment; they act on it for everyone in it (a couple's partner
             // too), so its participants are loaded whether or not the caller could open their records.
-            await db.Participants.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).Include(p => p.Client)
+            await db.Participants.Unfiltered(Bypass.GroupSeats).Include(p => p.Client)
                 .Where(p => p.AppointmentId == id).LoadAsync(cancellationToken);
         }
 

@@ -165,7 +165,7 @@ public static class SchedulingEndpoints
     /// <summary>A therapist's private calendar feed: the unguessable token in the URL is the credential.</summary>
     private static async Task<IResult> FeedAsync(string token, OnTrackDbContext db, IClock clock, CancellationToken ct)
     {
-        var therapist = await db.Therapists.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(t => t.CalendarFeedToken == token && t.Active, ct);
+        var therapist = await db.Therapists.AcrossClinics(Bypass.Identity).AsNoTracking().SingleOrDefaultAsync(t => t.CalendarFeedToken == token && t.Active, ct);
         if (therapist is null || token.Length < 32)
         {
             return TypedResults.NotFound();

@@ -169,7 +169,7 @@ public sealed class AvailabilityAdmin(OnTrackDbContext db, Caller caller)
 
         var from = (date.Value + (start ?? LocalTime.Midnight)).InZoneLeniently(zone).ToInstant();
         var to = end is { } e2 ? (date.Value + e2).InZoneLeniently(zone).ToInstant() : date.Value.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
-        return await db.Appointments.IgnoreQueryFilters([OnTrackDbContext.CallerFilter])
+        return await db.Appointments.Unfiltered(Bypass.BusyTimes)
             .CountAsync(a => a.TherapistId == therapist.Id && a.Status == AppointmentStatus.Booked && a.Start < to && a.End > from, cancellationToken);
     }
 
