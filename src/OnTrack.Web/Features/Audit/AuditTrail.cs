@@ -6,7 +6,7 @@ using OnTrack.Web.Security;
 
 namespace OnTrack.Web.Features.Audit;
 
-public sealed record AuditEventDto(long Id, DateTimeOffset At, string? UserName, AuditAction Action, string EntityType, string EntityId, Guid? ClientId, string Details, string? IpAddress);
+public sealed record AuditEventDto(long Id, DateTimeOffset At, string? UserName, AuditAction Action, string EntityType, string EntityId, Guid? ClientId, string? ClientName, string Details, string? IpAddress);
 
 public sealed record AuditPageDto(IReadOnlyList<AuditEventDto> Events, int Page, int PageSize, int Total);
 
@@ -74,7 +74,10 @@ public sealed class AuditTrail(OnTrackDbContext db, Caller caller, ClientAccess 
 
         var total = await events.CountAsync(cancellationToken);
         var page = await events.OrderByDescending(e => e.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new AuditPageDto(page.Select(e => new AuditEventDto(e.Id, e.At.ToDateTimeOffset(), e.UserName, e.Action, e.EntityType, e.EntityId, e.ClientId, e.Details, e.IpAddress)).ToList(),
+        var ids = page.Select(e => e.ClientId).OfType<Guid>().Distinct().ToList();
+        var names = await db.ClientRecords.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.FullName }).ToDictionaryAsync(c => c.Id, c => c.FullName, cancellationToken);
+        return new AuditPageDto(page.Select(e => new AuditEventDto(e.Id, e.At.ToDateTimeOffset(), e.UserName, e.Action, e.EntityType, e.EntityId, e.ClientId,
+                e.ClientId is { } c ? names.GetValueOrDefault(c) : null, e.Details, e.IpAddress)).ToList(),
             query.Page, query.PageSize, total);
     }
 

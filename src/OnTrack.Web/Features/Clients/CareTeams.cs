@@ -50,6 +50,15 @@ public sealed class CareTeams(OnTrackDbContext db, Caller caller, ClientAccess a
         return rows.OrderBy(m => m.From).Select(m => new CareTeamMemberDto(m.TherapistId, m.DisplayName, m.Role, m.Access, m.Source, m.From.ToDateTimeOffset(), m.Until?.ToDateTimeOffset(), m.Note)).ToList();
     }
 
+    /// <summary>The clinic's active therapists a client can be moved to.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> TherapistsAsync(CancellationToken cancellationToken) =>
+        (await db.Therapists.AsNoTracking().Where(t => t.Active).OrderBy(t => t.DisplayName).Select(t => new { t.Id, t.DisplayName }).ToListAsync(cancellationToken))
+            .Select(t => (t.Id, t.DisplayName)).ToList();
+
+    /// <summary>The client's name, when the caller may know who they are.</summary>
+    public async Task<string?> NameAsync(Guid clientId, CancellationToken cancellationToken) =>
+        await db.ClientRecords.AsNoTracking().Where(c => c.Id == clientId).Select(c => c.FullName).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// Moves the client to another therapist, all or nothing: the new therapist becomes primary and sees the
     /// whole history; the former one's access ends (or turns read-only for the clinic's stated period); open

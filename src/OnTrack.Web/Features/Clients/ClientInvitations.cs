@@ -23,8 +23,7 @@ public sealed class ClientInvitations(OnTrackDbContext db, UserManager<Applicati
     public async Task<IReadOnlyList<Client>> ListAsync(CancellationToken cancellationToken)
     {
         var clients = await db.ClientRecords.AsNoTracking().OrderBy(c => c.FullName).ToListAsync(cancellationToken);
-        db.AuditRead("ClientList", "", null, $"{clients.Count} clients");
-        await db.SaveChangesAsync(cancellationToken);
+        db.ReadAudit.SawEach("ClientList", clients.Select(c => c.Id), $"{clients.Count} clients");
         return clients;
     }
 

@@ -34,11 +34,7 @@ public sealed class AlertQueue(OnTrackDbContext db, Caller caller)
 
         var rows = await query.OrderBy(a => a.State).ThenByDescending(a => a.Priority).ThenByDescending(a => a.RaisedAt).Take(500)
             .Select(a => new { Alert = a, a.Client!.FullName }).ToListAsync(cancellationToken);
-        if (rows.Count > 0)
-        {
-            db.AuditRead("Alert", "list", clientId, $"{rows.Count} alerts");
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        db.ReadAudit.SawEach("Alert", rows.Select(r => r.Alert.ClientId).Distinct(), $"{rows.Count} alerts");
 
         return rows.Select(r => ToDto(r.Alert, r.FullName)).ToList();
     }

@@ -84,8 +84,8 @@ public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatal
                 nextByClient.TryGetValue(client.Id, out var n) ? n.ToDateTimeOffset() : null, last?.ToDateTimeOffset()));
         }
 
-        db.AuditRead("Caseload", "list", null, $"{rows.Count} clients");
-        await db.SaveChangesAsync(cancellationToken);
+        // Each client shown is a read of that client's record.
+        db.ReadAudit.SawEach("Caseload", rows.Select(r => r.ClientId), $"{rows.Count} clients");
         return rows;
     }
 

@@ -94,6 +94,7 @@ public static class MeasuresEndpoints
         }
 
         var set = await due.ForAsync(id.Value, current, db.Clock.GetCurrentInstant(), ct);
+        db.AuditRead("DueForms", id.Value.ToString(), id.Value);
         return TypedResults.Ok(new DueFormsDto(id.Value, set.Session?.AppointmentId, set.Session?.Start.ToDateTimeOffset(), set.Session?.Number,
             set.Instruments.Select(i => new DueFormDto(i.Id, i.Title, i.Items.Count)).ToList()));
     }

@@ -75,6 +75,8 @@ public sealed class OutcomeFiguresQuery(OnTrackDbContext db, Caller caller, Inst
             .Where(g => g.Key is { } id && (caller.IsAdmin || id == caller.TherapistId))
             .Select(g => Row(therapists.GetValueOrDefault(g.Key!.Value, "Unknown"), g.Key, OutcomeStatistics.Of(g.Select(c => c.Course))))
             .OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+        // Counts over the clinic's ended courses: one audited read of the figures, naming no client.
+        db.AuditRead("OutcomeFigures", "clinic", null, $"{courses.Count} ended courses");
         return new OutcomesDto(Row("Clinic", null, OutcomeStatistics.Of(courses.Select(c => c.Course))), rows, Definitions);
     }
 
