@@ -109,25 +109,10 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["POST /clients/{clientId:guid}/kiosk"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied,
 
         // Staff lists: each sees its own clinic, a therapist their care team.
-        ["GET /api/clients"] = w => w switch
-        {
-            Who.TherapistOnTeam or Who.Reception or Who.Admin => Outcome.SeesA,
-            Who.TherapistOffTeam or Who.FormerTherapist or Who.OtherAdmin or Who.OtherTherapist => Outcome.BlindToA,
-            _ => Outcome.Denied,
-        },
+        ["GET /api/clients"] = ClientList,
         ["POST /api/clients"] = w => Staff.Contains(w) ? Outcome.Allowed : Outcome.Denied,
-        ["GET /api/caseload"] = w => w switch
-        {
-            Who.TherapistOnTeam or Who.Admin => Outcome.SeesA,
-            Who.TherapistOffTeam or Who.FormerTherapist or Who.OtherAdmin or Who.OtherTherapist => Outcome.BlindToA,
-            _ => Outcome.Denied,
-        },
-        ["GET /api/alerts"] = w => w switch
-        {
-            Who.TherapistOnTeam or Who.Admin => Outcome.SeesA,
-            Who.TherapistOffTeam or Who.FormerTherapist or Who.OtherAdmin or Who.OtherTherapist => Outcome.BlindToA,
-            _ => Outcome.Denied,
-        },
+        ["GET /api/caseload"] = CareTeamList,
+        ["GET /api/alerts"] = CareTeamList,
         ["GET /api/alerts/{id:guid}"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["POST /api/alerts/{id:guid}/acknowledge"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied,
         ["POST /api/alerts/{id:guid}/resolve"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied,
@@ -161,27 +146,12 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         // Pages for staff.
         ["GET /schedule"] = w => Staff.Contains(w) ? Outcome.Allowed : Outcome.Denied,
         ["GET /availability"] = w => Admins.Contains(w) || Therapists.Contains(w) ? Outcome.Allowed : Outcome.Denied,
-        ["GET /clients"] = w => w switch
-        {
-            Who.TherapistOnTeam or Who.Reception or Who.Admin => Outcome.SeesA,
-            Who.TherapistOffTeam or Who.FormerTherapist or Who.OtherAdmin or Who.OtherTherapist => Outcome.BlindToA,
-            _ => Outcome.Denied,
-        },
+        ["GET /clients"] = ClientList,
         ["GET /clients/{Id:guid}/chart"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/measures"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/care-team"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.SeesA : Outcome.Denied,
-        ["GET /caseload"] = w => w switch
-        {
-            Who.TherapistOnTeam or Who.Admin => Outcome.SeesA,
-            Who.TherapistOffTeam or Who.FormerTherapist or Who.OtherAdmin or Who.OtherTherapist => Outcome.BlindToA,
-            _ => Outcome.Denied,
-        },
-        ["GET /alerts"] = w => w switch
-        {
-            Who.TherapistOnTeam or Who.Admin => Outcome.SeesA,
-            Who.TherapistOffTeam or Who.FormerTherapist or Who.OtherAdmin or Who.OtherTherapist => Outcome.BlindToA,
-            _ => Outcome.Denied,
-        },
+        ["GET /caseload"] = CareTeamList,
+        ["GET /alerts"] = CareTeamList,
         ["GET /alerts/{Id:guid}"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /outcomes"] = w => Therapists.Contains(w) || Admins.Contains(w) ? Outcome.BlindToA : Outcome.Denied,
 
@@ -209,6 +179,17 @@ public abstract class AccessMatrixTests(OnTrackApp app)
     };
 
     private static Outcome ClinicalRead(Who w) => w is Who.ClientA or Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied;
+
+    /// <summary>A list of the caller's clients: the care team and admins see client A, other staff lists come without them.</summary>
+    private static Outcome CareTeamList(Who w) => w switch
+    {
+        Who.TherapistOnTeam or Who.Admin => Outcome.SeesA,
+        Who.TherapistOffTeam or Who.FormerTherapist or Who.OtherAdmin or Who.OtherTherapist => Outcome.BlindToA,
+        _ => Outcome.Denied,
+    };
+
+    /// <summary>As <see cref="CareTeamList"/>, and reception knows who the clinic's clients are.</summary>
+    private static Outcome ClientList(Who w) => w == Who.Reception ? Outcome.SeesA : CareTeamList(w);
 
     private static Outcome OwnPortal(Who w) => Clients.Contains(w) ? Outcome.Allowed : Outcome.Denied;
 
