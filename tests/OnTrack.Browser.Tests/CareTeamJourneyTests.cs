@@ -29,13 +29,13 @@ public abstract class CareTeamJourneyTests(BrowserApp app) : BrowserTest(app)
         await admin.GetByRole(AriaRole.Button, new() { Name = $"Move {name} to the new therapist" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose the new therapist.");
 
-        await admin.GetByLabel("New therapist").SelectOptionAsync(new SelectOptionValue { Label = "Elena Ruiz" });
-        await admin.GetByLabel("Reason").SelectOptionAsync(new SelectOptionValue { Label = "The fit between client and therapist is poor" });
+        await admin.GetByLabel("New therapist", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Elena Ruiz" });
+        await admin.GetByLabel("Reason", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "The fit between client and therapist is poor" });
         await admin.GetByLabel("Note (optional").FillAsync("Wants more structure and practical tasks");
         await admin.GetByLabel("The client agrees to the change").CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = $"Move {name} to the new therapist" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"{name} is now with Elena Ruiz.");
-        await Assertions.Expect(team.GetByRole(AriaRole.Row).Filter(new() { HasText = "Elena Ruiz" })).ToContainTextAsync("Primary therapist");
+        await Assertions.Expect(team.GetByRole(AriaRole.Row).Filter(new() { HasText = "Elena Ruiz" }).First).ToContainTextAsync("Primary therapist"); // the current team comes first
         await Assertions.Expect(team.GetByRole(AriaRole.Row).Filter(new() { HasText = "Dr. Maya Chen" })).ToContainTextAsync("Care moved to Elena Ruiz: poor fit; the client agreed — Wants more structure");
         await admin.ScreenshotAsync(new() { Path = Shot("care-team-moved.png"), FullPage = true });
         Assert.Equal(await app.WithDbAsync(db => db.Therapists.Where(t => t.DisplayName == "Elena Ruiz").Select(t => (Guid?)t.Id).SingleAsync()),
@@ -45,9 +45,9 @@ public abstract class CareTeamJourneyTests(BrowserApp app) : BrowserTest(app)
         await admin.GotoAsync("/admin");
         await admin.GetByRole(AriaRole.Link).Filter(new() { HasText = "Audit trail" }).ClickAsync();
         await admin.GetByLabel("Client id").FillAsync(clientId.ToString());
-        await admin.GetByLabel("What").SelectOptionAsync(new SelectOptionValue { Label = "Created" });
+        await admin.GetByLabel("What", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Created" });
         await admin.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        var rows = admin.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row).Filter(new() { HasText = "CareTeamMember" });
+        var rows = admin.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row).Filter(new() { HasText = "Care team" });
         await Assertions.Expect(rows.First).ToContainTextAsync("admin@demo.ontrack.test");
         await admin.ScreenshotAsync(new() { Path = Shot("audit-trail-desktop.png"), FullPage = true });
 

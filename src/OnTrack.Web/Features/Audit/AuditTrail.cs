@@ -106,6 +106,27 @@ public sealed class AuditTrail(OnTrackDbContext db, Caller caller, ClientAccess 
             .OrderByDescending(r => r.At).ToList();
     }
 
+    /// <summary>A record type as the audit trail stores it, in plain words for the admin's page.</summary>
+    public static string RecordName(string type) => type switch
+    {
+        "MeasureResponse" => "Form and scores",
+        "Alert" => "Alert",
+        "MeasurePlan" => "Measurement plan",
+        "Appointment" => "Session",
+        "AppointmentSeries" => "Series of sessions",
+        "Participant" => "Place in a session",
+        "CareTeamMember" => "Care team",
+        "Client" => "Client details",
+        "ClientRecord" => "Client record (API)",
+        "Caseload" => "Caseload",
+        "ClientList" => "Client list",
+        "DueForms" => "Forms due",
+        "OutcomeFigures" => "Outcome figures",
+        "CalendarFeed" => "Calendar feed",
+        "SignIn" => "Sign-in",
+        _ => type,
+    };
+
     private static string RoleName(List<string> roles) =>
         roles.Contains(Roles.Admin) ? "clinic admin" : roles.Contains(Roles.Therapist) ? "therapist" : roles.Contains(Roles.Reception) ? "reception" : "clinic staff";
 
