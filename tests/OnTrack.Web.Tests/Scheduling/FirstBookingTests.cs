@@ -10,7 +10,7 @@ namespace OnTrack.Web.Tests.Scheduling;
 /// An anonymous first booking answers the same whether or not its email is known (issue 9, item 6;
 /// decision 010): nothing tells a stranger that an address belongs to a client here or at another clinic.
 /// </summary>
-public abstract class FirstBookingTests(OnTrackApp app)
+public abstract partial class FirstBookingTests(OnTrackApp app)
 {
     private const string Known = "alex.morgan@example.test";
 
@@ -46,6 +46,36 @@ public abstract class FirstBookingTests(OnTrackApp app)
         {
             Assert.Equal(unknown, await AnswerAsync(await app.CreateClient().BookAsync(await RequestAsync(email))));
         }
+    }
+
+    [Fact]
+    public async Task BookPage_KnownOrUnknownEmail_SameRedirectToCheckYourEmail()
+    {
+        var service = (await app.CreateClient().ServiceAsync("Individual therapy")).Id;
+        var maya = await app.TherapistIdAsync("Dr. Maya Chen");
+        var url = $"/book?service={service}&therapist={maya}&start=2026-03-10T22:00:00Z";
+
+        async Task<(HttpStatusCode Status, string Body, string Headers)> PostAsync(string email, string address) =>
+            await AnswerAsync(await app.Browser(address).PostFormAsync(url, "book", new()
+            {
+                ["Form.Shown"] = "None|1|",
+                ["Form.Repeat"] = "None",
+                ["Form.Action"] = "book",
+                ["Form.FullName"] = "Sam Asking",
+                ["Form.Email"] = email,
+                ["Form.Password"] = "Test-password-2026",
+            }));
+
+        var address = $"page.{Guid.NewGuid():N}@example.test";
+        var unknown = await PostAsync(address, "198.51.100.31");
+        var known = await PostAsync(Known, "198.51.100.32");
+
+        Assert.Equal(HttpStatusCode.Redirect, unknown.Status);
+        Assert.True(unknown.Headers.Contains("Location: https://localhost/book/check-email", StringComparison.Ordinal), unknown.Headers);
+        // The page as sent, but for what differs on every request (the antiforgery token, the protected
+        // redirect) and the address the visitor typed, which the form shows back to them.
+        static string Steady(string body, string email) => OneTimeValues().Replace(body, "…").Replace(email, "EMAIL", StringComparison.Ordinal);
+        Assert.Equal(unknown with { Body = Steady(unknown.Body, address) }, known with { Body = Steady(known.Body, Known) });
     }
 
     [Fact]
@@ -123,6 +153,9 @@ public abstract class FirstBookingTests(OnTrackApp app)
         var (k, u) = (Median(known), Median(unknown));
         Assert.True(Math.Abs(k - u) < Math.Max(50, 0.2 * Math.Max(k, u)), $"known {k:0} ms, unknown {u:0} ms");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(name=\"__RequestVerificationToken\" type=\"hidden\" value=\"|value=\"CfDJ8|opaque-redirect\\?url=)[^\"<]*")]
+    private static partial System.Text.RegularExpressions.Regex OneTimeValues();
 }
 
 public sealed class FirstBookingTestsOnSqlite(SqliteApp app) : FirstBookingTests(app), IClassFixture<SqliteApp>;
