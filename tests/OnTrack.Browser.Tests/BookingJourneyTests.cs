@@ -33,6 +33,15 @@ public abstract class BookingJourneyTests(BrowserApp app) : BrowserTest(app)
         await phone.ScreenshotAsync(new() { Path = Shot("book-details-phone.png"), FullPage = true });
         await phone.GetByRole(AriaRole.Button, new() { Name = "Confirm all 4 sessions" }).ClickAsync();
 
+        // The same page for every address (decision 010): the next step, and the crisis lines a tap away.
+        await CheckEmailPageAsync(phone, "book-check-email-phone.png");
+        Assert.Equal(0, await App.WithDbAsync(db => db.Participants.CountAsync(p => p.Client!.Email == "robin.phone@example.test")));
+
+        // The email's link confirms the address; signing in returns to the same four sessions, booked on confirming.
+        await OpenEmailLinkAndSignInAsync(phone, "robin.phone@example.test", "Phone-booking-2026");
+        await Assertions.Expect(phone.GetByRole(AriaRole.List, new() { Name = "Planned sessions" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(4);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Confirm all 4 sessions" }).ClickAsync();
+
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();
         var sessions = phone.GetByRole(AriaRole.List, new() { Name = "Booked sessions" }).GetByRole(AriaRole.Listitem);
         await Assertions.Expect(sessions).ToHaveCountAsync(4);
@@ -112,6 +121,48 @@ public abstract class BookingJourneyTests(BrowserApp app) : BrowserTest(app)
         await phone.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel this session" }).ClickAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("Cancelled");
         Assert.Equal(booked - 1, await JordansBookedSessionsAsync());
+    }
+
+    [Fact]
+    public async Task VisitorOnADesktop_BookingWithTheEmailOfAClient_SeesTheSamePage_AndTheOwnerIsEmailed()
+    {
+        var desk = await app.DesktopAsync();
+        await desk.GotoAsync("/book");
+        await desk.GetByRole(AriaRole.Link).Filter(new() { HasText = "A 50-minute one-to-one session." }).ClickAsync();
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Any suitable therapist" }).ClickAsync();
+        await desk.Locator(".slot-grid a").Last.ClickAsync();
+        await desk.GetByLabel("Full name").FillAsync("Priya Patel");
+        await desk.GetByLabel("Email").FillAsync("priya.patel@example.test");
+        await desk.GetByLabel("Choose a password").FillAsync("Someone-else-2026");
+        var before = await App.WithDbAsync(db => db.Appointments.CountAsync());
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+
+        await CheckEmailPageAsync(desk, "book-check-email-desktop.png");
+        Assert.Equal(before, await App.WithDbAsync(db => db.Appointments.CountAsync()));
+        var email = await App.WithDbAsync(db => db.Outbox.Where(m => m.To == "priya.patel@example.test" && m.Kind == "booking-request").Select(m => m.TextBody).SingleAsync());
+        Assert.Contains("nothing has been booked", email, StringComparison.Ordinal);
+    }
+
+    private async Task CheckEmailPageAsync(IPage page, string shot)
+    {
+        await BrowserApp.WaitForUrlAsync(page, url => url.Contains("/book/check-email", StringComparison.Ordinal), "asking to book");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Next steps" })).ToContainTextAsync("Open its link and sign in");
+        await Assertions.Expect(page.GetByTestId("crisis-actions").GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Get help now" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot(shot), FullPage = true });
+    }
+
+    private async Task OpenEmailLinkAndSignInAsync(IPage page, string email, string password)
+    {
+        var body = await App.WithDbAsync(db => db.Outbox.Where(m => m.To == email && m.Kind == "booking-request").Select(m => m.TextBody).SingleAsync());
+        await page.GotoAsync(new Uri(body.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/Account/ConfirmEmail", StringComparison.Ordinal))).PathAndQuery);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Thank you for confirming your email");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).Last.ClickAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await BrowserApp.WaitForUrlAsync(page, url => url.Contains("/book?", StringComparison.Ordinal), "signing in from the email's link");
     }
 
     private Task<int> JordansBookedSessionsAsync() => App.WithDbAsync(db => db.Participants

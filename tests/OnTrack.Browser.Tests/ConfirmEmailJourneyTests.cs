@@ -10,7 +10,7 @@ public abstract partial class ConfirmEmailJourneyTests(BrowserApp app) : Browser
     private const string Password = "Phone-confirm-2026";
 
     [Fact]
-    public async Task NewClient_WhoSignsOutBeforeConfirming_IsToldWhatToDo_AndGetsBackInFromTheReminderLink()
+    public async Task NewClient_WhoSignsInBeforeConfirming_IsToldWhatToDo_AndTheEmailLinkLeadsToTheirBookingAndForms()
     {
         var phone = await app.PhoneAsync();
         await phone.GotoAsync("/book");
@@ -23,17 +23,12 @@ public abstract partial class ConfirmEmailJourneyTests(BrowserApp app) : Browser
         await phone.GetByLabel("Choose a password").FillAsync(Password);
         await phone.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
 
-        // The booking is done, and the page says that the email must be confirmed.
-        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();
-        var confirm = phone.GetByRole(AriaRole.Alert, new() { Name = "Confirm your email" });
-        await Assertions.Expect(confirm).ToContainTextAsync(Email);
-        await Assertions.Expect(confirm).ToContainTextAsync("until you do, you cannot sign in again");
+        // Nothing is booked yet, and the page says the email has the next step.
+        await BrowserApp.WaitForUrlAsync(phone, url => url.Contains("/book/check-email", StringComparison.Ordinal), "asking to book");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
         await phone.ScreenshotAsync(new() { Path = Shot("booked-confirm-email-phone.png"), FullPage = true });
 
-        await phone.GetByText("Menu").ClickAsync();
-        await phone.Locator("details.ot-menu").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-
-        // The reminder's link to the forms: sign-in first, and it says what is missing.
+        // Signing in before opening the link: it says what is missing.
         await phone.GotoAsync("/my/forms?start=1");
         await phone.GetByLabel("Email").FillAsync(Email);
         await phone.GetByLabel("Password").FillAsync(Password);
@@ -41,15 +36,18 @@ public abstract partial class ConfirmEmailJourneyTests(BrowserApp app) : Browser
         await Assertions.Expect(phone.GetByRole(AriaRole.Alert).Filter(new() { HasText = "not confirmed yet" })).ToContainTextAsync("sent a new confirmation link");
         await phone.ScreenshotAsync(new() { Path = Shot("sign-in-unconfirmed-phone.png"), FullPage = true });
 
-        // The fresh link from the email confirms, then sign-in goes on to the forms.
-        var bodies = await app.WithDbAsync(db => db.Outbox.Where(m => m.To == Email && m.Subject == "Confirm your email").Select(m => m.TextBody).ToListAsync());
-        var link = bodies.SelectMany(b => b.Split('\n')).Select(l => l.Trim()).Last(l => l.Contains("returnUrl=", StringComparison.Ordinal));
+        // The booking email's link confirms, then sign-in goes on to the chosen time, booked on confirming.
+        var body = await app.WithDbAsync(db => db.Outbox.Where(m => m.To == Email && m.Kind == "booking-request").Select(m => m.TextBody).SingleAsync());
+        var link = body.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/Account/ConfirmEmail", StringComparison.Ordinal));
         await phone.GotoAsync(new Uri(link).PathAndQuery);
         await Assertions.Expect(phone.GetByRole(AriaRole.Alert)).ToContainTextAsync("Thank you for confirming your email");
         await phone.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).Last.ClickAsync();
         await phone.GetByLabel("Email").FillAsync(Email);
         await phone.GetByLabel("Password").FillAsync(Password);
         await phone.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();
+        await phone.GotoAsync("/my/forms?start=1");
 
         // The reminder's link opens the first due form (a new client's intake measures).
         await BrowserApp.WaitForUrlAsync(phone, url => url.Contains("/my/forms/", StringComparison.Ordinal), "following the form link");

@@ -24,6 +24,19 @@ public sealed class IdempotencyRecord : IClinicOwned
     public string ResponseJson { get; set; } = "";
 
     public Instant CreatedAt { get; set; }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>The answer <paramref name="response"/> (with <paramref name="statusCode"/>) to the key <paramref name="key"/> of <paramref name="scope"/>.</summary>
+    public static IdempotencyRecord Answer<T>(Guid clinicId, (string Scope, string Key) key, int statusCode, Instant now, T response) => new()
+    {
+        ClinicId = clinicId,
+        Scope = key.Scope,
+        Key = key.Key,
+        StatusCode = statusCode,
+        CreatedAt = now,
+        ResponseJson = System.Text.Json.JsonSerializer.Serialize(response, Json),
+    };
 }
 
 internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>

@@ -31,8 +31,7 @@ public abstract class AuditTests(OnTrackApp app)
     {
         var client = app.CreateClient();
         var service = await client.ServiceAsync("Individual therapy");
-        var response = await client.BookAsync(new { serviceId = service.Id, start = Phoenix.At("2026-03-12T15:00"), newClient = Http.NewClient("Audit Trail") });
-        var booked = (await response.ReadAsync<BookingResponse>()).Appointments[0];
+        var booked = (await app.BookedAsNewClientAsync(new { serviceId = service.Id, start = Phoenix.At("2026-03-12T15:00"), newClient = Http.NewClient("Audit Trail") })).Booking.Appointments[0];
 
         var events = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == AuditAction.Create).ToListAsync());
         Assert.Contains(events, e => e.EntityType == "Appointment" && e.EntityId == booked.Id.ToString());

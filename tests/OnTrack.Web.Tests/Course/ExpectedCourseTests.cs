@@ -82,8 +82,7 @@ public abstract class ExpectedCourseTests(OnTrackApp app)
         var anonymous = app.CreateClient();
         var service = await anonymous.ServiceAsync("Individual therapy");
         var elena = await app.TherapistIdAsync("Elena Ruiz");
-        var newClient = Http.NewClient("Noor Course");
-        var booked = await (await anonymous.BookAsync(new { serviceId = service.Id, therapistId = elena, start = Phoenix.At("2026-03-04T09:00"), newClient })).ReadAsync<BookingResponse>();
+        var (_, booked) = await app.BookedAsNewClientAsync(new { serviceId = service.Id, therapistId = elena, start = Phoenix.At("2026-03-04T09:00"), newClient = Http.NewClient("Noor Course") });
         var clientId = await app.WithDbAsync(db => db.Participants.Where(p => p.AppointmentId == booked.Appointments[0].Id).Select(p => p.ClientId).SingleAsync());
         var staff = await app.SignInAsync("elena.ruiz@demo.ontrack.test");
         var start = OnTrackApp.Start.ToDateTimeOffset();

@@ -49,17 +49,86 @@ public static class Http
         password = "Test-password-2026",
     };
 
-    /// <summary>Opens the confirmation link from the new client's email, as they would, then signs in.</summary>
-    public static async Task<HttpClient> ConfirmAndSignInAsync(this OnTrackApp app, object newClient)
+    /// <summary>
+    /// Opens the link in the new client's "confirm your booking" email, as they would, then signs in; the
+    /// link's return address is the Book page with what they chose.
+    /// </summary>
+    public static async Task<(HttpClient Client, Uri BookPage)> ConfirmAndSignInWithLinkAsync(this OnTrackApp app, string email)
     {
         ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(newClient);
-        var email = (string)newClient.GetType().GetProperty("email")!.GetValue(newClient)!;
-        var body = await app.WithDbAsync(db => db.Outbox.Where(m => m.To == email && m.Kind == "account").Select(m => m.TextBody).SingleAsync());
+        var body = await app.WithDbAsync(db => db.Outbox.Where(m => m.To == email && m.Kind == "booking-request").Select(m => m.TextBody).SingleAsync());
         var link = new Uri(body.Split('\n').Single(l => l.Contains("/Account/ConfirmEmail", StringComparison.Ordinal)).Trim());
         var page = await app.CreateClient().GetStringAsync(link.PathAndQuery);
         Assert.Contains("Thank you for confirming your email", page, StringComparison.Ordinal);
-        return await app.SignInAsync(email, "Test-password-2026");
+        var returnUrl = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query)["returnUrl"].Single()!;
+        return (await app.SignInAsync(email, "Test-password-2026"), new Uri(new Uri("https://localhost"), returnUrl));
+    }
+
+    public static async Task<HttpClient> ConfirmAndSignInAsync(this OnTrackApp app, object newClient)
+    {
+        ArgumentNullException.ThrowIfNull(newClient);
+        return (await app.ConfirmAndSignInWithLinkAsync(EmailOf(newClient))).Client;
+    }
+
+    public static string EmailOf(object newClient)
+    {
+        ArgumentNullException.ThrowIfNull(newClient);
+        return (string)newClient.GetType().GetProperty("email")!.GetValue(newClient)!;
+    }
+
+    /// <summary>
+    /// A first booking as a new client makes it: the anonymous request (202, nothing booked), the email's
+    /// link, sign-in, then the booking of what the link's Book page shows (with the people from the request,
+    /// whom the page asks for again). Answers the signed-in client and the booking's answer.
+    /// </summary>
+    public static async Task<(HttpClient Client, HttpResponseMessage Booked)> BookAsNewClientAsync(this OnTrackApp app, object request)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(request);
+        var requested = await app.CreateClient().BookAsync(request);
+        Assert.True(requested.StatusCode == HttpStatusCode.Accepted, $"Expected 202 but got {(int)requested.StatusCode}: {await requested.Content.ReadAsStringAsync()}");
+        var json = JsonSerializer.SerializeToNode(request, OnTrackApp.Json)!.AsObject();
+        return await app.BookFromEmailLinkAsync(json["newClient"]!["email"]!.GetValue<string>(), json["otherClients"]);
+    }
+
+    /// <summary>The second half of <see cref="BookAsNewClientAsync"/>: the email's link, sign-in, the booking its Book page shows.</summary>
+    public static async Task<(HttpClient Client, HttpResponseMessage Booked)> BookFromEmailLinkAsync(this OnTrackApp app, string email, System.Text.Json.Nodes.JsonNode? otherClients = null)
+    {
+        var (client, bookPage) = await app.ConfirmAndSignInWithLinkAsync(email);
+
+        var chosen = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(bookPage.Query);
+        string? Read(string name) => chosen.TryGetValue(name, out var v) ? v.Single() : null;
+        var booking = new System.Text.Json.Nodes.JsonObject
+        {
+            ["serviceId"] = Read("service"),
+            ["therapistId"] = Read("therapist") is { } t and not "any" ? t : null,
+            ["start"] = Read("start"),
+            ["repeat"] = Read("repeat") ?? "None",
+            ["sessions"] = Read("sessions") is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 1,
+            ["secondDay"] = Read("second"),
+            ["otherClients"] = otherClients?.DeepClone(),
+        };
+        return (client, await client.PostAsJsonAsync("/api/appointments", booking, OnTrackApp.Json));
+    }
+
+    /// <summary>A new client who asked for <paramref name="booking"/> (the anonymous request, 202), opened the email's link and signed in; nothing booked yet.</summary>
+    public static async Task<HttpClient> NewClientSignedInAsync(this OnTrackApp app, string name, object booking)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var json = JsonSerializer.SerializeToNode(booking, OnTrackApp.Json)!.AsObject();
+        var newClient = NewClient(name);
+        json["newClient"] = JsonSerializer.SerializeToNode(newClient, OnTrackApp.Json);
+        var requested = await app.CreateClient().PostAsJsonAsync("/api/appointments", json, OnTrackApp.Json);
+        Assert.True(requested.StatusCode == HttpStatusCode.Accepted, $"Expected 202 but got {(int)requested.StatusCode}: {await requested.Content.ReadAsStringAsync()}");
+        return await app.ConfirmAndSignInAsync(newClient);
+    }
+
+    /// <summary><see cref="BookAsNewClientAsync"/>, asserting 201, with the booking.</summary>
+    public static async Task<(HttpClient Client, BookingResponse Booking)> BookedAsNewClientAsync(this OnTrackApp app, object request)
+    {
+        var (client, booked) = await app.BookAsNewClientAsync(request);
+        Assert.True(booked.StatusCode == HttpStatusCode.Created, $"Expected 201 but got {(int)booked.StatusCode}: {await booked.Content.ReadAsStringAsync()}");
+        return (client, await booked.ReadAsync<BookingResponse>());
     }
 
     public static Task<HttpResponseMessage> BookAsync(this HttpClient client, object request)

@@ -25,11 +25,8 @@ public abstract class MeasurementTests(OnTrackApp app)
         var anonymous = app.CreateClient();
         var service = await anonymous.ServiceAsync("Individual therapy");
         var maya = await app.TherapistIdAsync(Maya);
-        var newClient = Http.NewClient(name);
-        var booking = await anonymous.BookAsync(new { serviceId = service.Id, therapistId = maya, start = Phoenix.At(start), newClient });
-        Assert.True(booking.StatusCode == HttpStatusCode.Created, $"{start}: {await booking.Content.ReadAsStringAsync()}");
-        var booked = (await booking.ReadAsync<BookingResponse>()).Appointments[0];
-        var client = await app.ConfirmAndSignInAsync(newClient);
+        var (client, booking) = await app.BookedAsNewClientAsync(new { serviceId = service.Id, therapistId = maya, start = Phoenix.At(start), newClient = Http.NewClient(name) });
+        var booked = booking.Appointments[0];
         var clientId = await app.WithDbAsync(db => db.Participants.Where(p => p.AppointmentId == booked.Id).Select(p => p.ClientId).SingleAsync());
         return (client, clientId, booked.Id);
     }

@@ -20,9 +20,7 @@ public abstract class OutboxTests(OnTrackApp app)
         var client = app.CreateClient();
         var service = await client.ServiceAsync("Individual therapy");
         var maya = await app.TherapistIdAsync("Dr. Maya Chen");
-        var response = await client.BookAsync(new { serviceId = service.Id, therapistId = maya, start = Phoenix.At(local), repeat, sessions, newClient = Http.NewClient(name) });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.ReadAsync<BookingResponse>();
+        return (await app.BookedAsNewClientAsync(new { serviceId = service.Id, therapistId = maya, start = Phoenix.At(local), repeat, sessions, newClient = Http.NewClient(name) })).Booking;
     }
 
     private static WebApplicationFactory<Program> Instance(OnTrackApp app, int smtpPort) => app.WithWebHostBuilder(b =>

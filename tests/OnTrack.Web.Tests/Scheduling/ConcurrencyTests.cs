@@ -23,11 +23,21 @@ public abstract class ConcurrencyTests(OnTrackApp app)
         var maya = await app.TherapistIdAsync("Dr. Maya Chen");
         var start = Phoenix.At("2026-03-19T13:00");
 
+        // Each racer is a new client signed in (on either node: tokens work on both), as a first booking ends.
+        var racers = new List<HttpClient>();
+        for (var i = 0; i < Requests; i++)
+        {
+            var token = (await app.NewClientSignedInAsync($"Racer {i}", new { serviceId = service.Id, therapistId = maya, start })).DefaultRequestHeaders.Authorization;
+            var racer = i % 2 == 0 ? app.CreateClient() : secondNode.CreateClient();
+            racer.DefaultRequestHeaders.Authorization = token;
+            racers.Add(racer);
+        }
+
         using var gate = new ManualResetEventSlim(false);
         var tasks = Enumerable.Range(0, Requests).Select(i => Task.Run(async () =>
         {
             gate.Wait();
-            return await nodes[i % 2].BookAsync(new { serviceId = service.Id, therapistId = maya, start, newClient = Http.NewClient($"Racer {i}") });
+            return await racers[i].BookAsync(new { serviceId = service.Id, therapistId = maya, start });
         })).ToList();
         gate.Set();
         var responses = await Task.WhenAll(tasks);
@@ -46,11 +56,18 @@ public abstract class ConcurrencyTests(OnTrackApp app)
         var maya = await app.TherapistIdAsync("Dr. Maya Chen");
 
         // Six series of four weekly sessions; each pair shares the time in its third week with the next.
+        object Series(int i) => new { serviceId = service.Id, therapistId = maya, start = Phoenix.At("2026-03-05T15:00").AddDays(7 * (i % 2) * 2), repeat = "Weekly", sessions = 4 };
+        var racers = new List<HttpClient>();
+        for (var i = 0; i < 6; i++)
+        {
+            racers.Add(await app.NewClientSignedInAsync($"Series Racer {i}", Series(i)));
+        }
+
         using var gate = new ManualResetEventSlim(false);
         var tasks = Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
         {
             gate.Wait();
-            return await client.BookAsync(new { serviceId = service.Id, therapistId = maya, start = Phoenix.At("2026-03-05T15:00").AddDays(7 * (i % 2) * 2), repeat = "Weekly", sessions = 4, newClient = Http.NewClient($"Series Racer {i}") });
+            return await racers[i].BookAsync(Series(i));
         })).ToList();
         gate.Set();
         var responses = await Task.WhenAll(tasks);

@@ -21,10 +21,11 @@ public abstract class ReviewRegressionTests(OnTrackApp app)
 
         var response = await client.BookAsync(new { serviceId = service.Id, start = Phoenix.At("2026-03-10T15:00"), newClient = new { fullName = "Mallory Attacker", email = "robin.lee@example.test", password = "Mallory-password-1" } });
 
-        await response.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var robin = await app.WithDbAsync(db => db.ClientRecords.SingleAsync(c => c.Email == "robin.lee@example.test"));
         Assert.Equal("Robin Lee", robin.FullName);
         Assert.Null(robin.UserId);
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "robin.lee@example.test")));
     }
 
     [Fact]

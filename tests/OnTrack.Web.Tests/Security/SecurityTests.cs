@@ -135,7 +135,7 @@ public abstract class SecurityTests(OnTrackApp app)
     [Fact]
     public void EveryPage_RequiresSignInOrIsDeliberatelyPublic()
     {
-        string[] publicPages = ["/", "/book", "/contact", "/help", "/not-found", "/Error", "/kiosk/locked"];
+        string[] publicPages = ["/", "/book", "/book/check-email", "/contact", "/help", "/not-found", "/Error", "/kiosk/locked"];
         var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null)
             .ToList();

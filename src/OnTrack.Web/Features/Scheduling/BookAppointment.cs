@@ -63,8 +63,19 @@ public sealed class BookAppointment(
         return result.Succeeded ? result : await PreviousAnswerAsync(request, idempotencyKey, cancellationToken) ?? result;
     }
 
-    private async Task<Result<BookingResponse>> BookAsync(BookingRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// An anonymous first booking. It is checked and planned like any other (so a taken time is said at once,
+    /// the same for every email), then nothing is booked and the answer is the same whether or not the email
+    /// is known: the address's owner gets an email with the next step, and books once signed in (decision 010).
+    /// </summary>
+    public async Task<Result<BookingRequested>> RequestAsync(BookingRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (caller.UserId is not null)
+        {
+            return Problem.Invalid("You are signed in: your booking is made for your account.");
+        }
+
         var who = await ResolveClientAsync(request, cancellationToken);
         if (who.Problem is not null)
         {
@@ -78,19 +89,63 @@ public sealed class BookAppointment(
         }
 
         var plan = planned.Value!;
-        if (who.Value!.Existing is { } client && await ClientConflictsAsync(client.Id, plan, cancellationToken) is { Count: > 0 } clash)
+        if (plan.Therapist is null)
+        {
+            return Unavailable(plan);
+        }
+
+        var first = plan.Occurrences[0].Start;
+        var what = $"{plan.Service.Name} with {plan.Therapist.DisplayName} on {BookingEmails.Describe(first, plan.Clinic.TimeZoneId)}"
+                   + (plan.Occurrences.Count > 1 ? $", and {plan.Occurrences.Count - 1} more sessions at the same time" : "");
+        var link = "/book" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["service"] = plan.Service.Id.ToString(),
+            ["therapist"] = request.TherapistId?.ToString() ?? "any",
+            ["start"] = first.ToString("uuuu'-'MM'-'dd'T'HH':'mm':'ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["repeat"] = request.Repeat == RepeatPattern.None ? null : request.Repeat.ToString(),
+            ["sessions"] = request.Repeat == RepeatPattern.None ? null : plan.Occurrences.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["second"] = request.Repeat == RepeatPattern.TwiceWeekly ? request.SecondDay?.ToString() : null,
+            ["clinic"] = plan.Clinic.Slug,
+        }.Where(kv => kv.Value is not null));
+        return await accounts.RequestFirstBookingAsync(plan.Clinic, request.NewClient!, new FirstBooking(what, link),
+            idempotencyKey is null ? null : (IdempotencyScope(request), idempotencyKey), cancellationToken);
+    }
+
+    private static Problem Unavailable(Plan plan) => Problem.Conflict(
+        plan.Occurrences.Count == 1 ? "That time is not available. Please choose another time." : $"{plan.Conflicts.Count} of the {plan.Occurrences.Count} sessions cannot be booked, so none were. Choose another time or fewer sessions.",
+        plan.Conflicts);
+
+    private async Task<Result<BookingResponse>> BookAsync(BookingRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var who = await ResolveClientAsync(request, cancellationToken);
+        if (who.Problem is not null)
+        {
+            return who.Problem;
+        }
+
+        if (who.Value!.Existing is null)
+        {
+            return Problem.BadRequest("Sign in to book; a first booking without an account is a request (RequestAsync).");
+        }
+
+        var planned = await PlanAsync(request, cancellationToken);
+        if (planned.Problem is not null)
+        {
+            return planned.Problem;
+        }
+
+        var plan = planned.Value!;
+        if (who.Value.Existing is { } client && await ClientConflictsAsync(client.Id, plan, cancellationToken) is { Count: > 0 } clash)
         {
             return Problem.Conflict("The client already has a session at that time.", clash);
         }
 
         if (plan.Therapist is null)
         {
-            return Problem.Conflict(
-                plan.Occurrences.Count == 1 ? "That time is not available. Please choose another time." : $"{plan.Conflicts.Count} of the {plan.Occurrences.Count} sessions cannot be booked, so none were. Choose another time or fewer sessions.",
-                plan.Conflicts);
+            return Unavailable(plan);
         }
 
-        return await SaveAsync(plan.Clinic, plan.Service, plan.Therapist, plan.Occurrences, request.Repeat, who.Value!, request.OtherClients ?? [], request.NewClient,
+        return await SaveAsync(plan.Clinic, plan.Service, plan.Therapist, plan.Occurrences, request.Repeat, who.Value!.Existing!, request.OtherClients ?? [],
             idempotencyKey is null ? null : (IdempotencyScope(request), idempotencyKey), cancellationToken);
     }
 
@@ -247,25 +302,11 @@ public sealed class BookAppointment(
 
     private async Task<Result<BookingResponse>> SaveAsync(
         Clinic clinic, Service service, Therapist therapist, IReadOnlyList<Occurrence> occurrences, RepeatPattern pattern,
-        ClientChoice who, IReadOnlyList<PersonDetails> others, NewClientDetails? newClient, (string Scope, string Key)? idempotency, CancellationToken cancellationToken)
+        Client client, IReadOnlyList<PersonDetails> others, (string Scope, string Key)? idempotency, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var client = who.Existing;
-            if (client is null)
-            {
-                var created = await accounts.CreateAsync(clinic, newClient!, cancellationToken);
-                if (created.Problem is not null)
-                {
-                    await transaction.RollbackAsync(cancellationToken);
-                    db.ChangeTracker.Clear();
-                    return created.Problem;
-                }
-
-                client = created.Value!;
-            }
-
             var now = db.Clock.GetCurrentInstant();
             var people = new List<Client> { client };
             foreach (var other in others)
@@ -301,15 +342,7 @@ public sealed class BookAppointment(
             var response = new BookingResponse(series?.Id, appointments.Select(a => AppointmentMapper.ToDto(a, service, therapist)).ToList());
             if (idempotency is { } idem)
             {
-                db.IdempotencyRecords.Add(new IdempotencyRecord
-                {
-                    ClinicId = clinic.Id,
-                    Scope = idem.Scope,
-                    Key = idem.Key,
-                    StatusCode = StatusCodes.Status201Created,
-                    CreatedAt = now,
-                    ResponseJson = System.Text.Json.JsonSerializer.Serialize(response, IdempotencyJson),
-                });
+                db.IdempotencyRecords.Add(IdempotencyRecord.Answer(clinic.Id, idem, StatusCodes.Status201Created, now, response));
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -60,6 +60,17 @@ public sealed record AppointmentDto(
 
 public sealed record BookingResponse(Guid? SeriesId, IReadOnlyList<AppointmentDto> Appointments);
 
+/// <summary>
+/// The answer to every anonymous first booking that passes its checks, whether or not the email is known
+/// (decision 010): what happens next is in an email to that address.
+/// </summary>
+public sealed record BookingRequested(string Status, string Detail)
+{
+    public static readonly BookingRequested CheckEmail = new("check-email",
+        "Thank you. We have sent an email to the address you gave: open its link and sign in to confirm your booking. Nothing is booked until you do. " +
+        "No email within a few minutes? Check your spam folder, or call the office.");
+}
+
 /// <summary>One session of a planned booking and whether it can be booked.</summary>
 public sealed record PreviewSession(DateTimeOffset Start, string LocalStart, bool Available, string? Reason);
 

@@ -33,7 +33,8 @@ public static class SchedulingEndpoints
         open.MapGet("/services/{serviceId:guid}/therapists", ListTherapistsAsync).WithSummary("Therapists who offer a service");
         open.MapGet("/slots", SlotsAsync).WithSummary("Free session times (or open group sessions) for a service");
         open.MapPost("/appointments", BookAsync).WithSummary("Book a session or a weekly / twice-weekly series, all or nothing")
-            .WithDescription("Signed-in clients book for themselves; staff give clientId; a new client gives newClient and their account is created with the booking. " +
+            .WithDescription("Signed-in clients book for themselves (201); staff give clientId. Without signing in, a new client gives newClient: the answer is always " +
+                             "202 \"check-email\" and nothing is booked yet; a new address gets its account and a link to confirm it and book, a known one a link to sign in and book. " +
                              "Send an Idempotency-Key header to retry safely: the same key returns the first answer and books nothing twice.")
             .RequireRateLimiting(RateLimits.Booking);
 
@@ -105,7 +106,7 @@ public static class SchedulingEndpoints
     }
 
     private static async Task<IResult> BookAsync(
-        BookingRequest request, BookAppointment handler, CurrentClinic clinic, [FromQuery(Name = "clinic")] string? slug,
+        BookingRequest request, BookAppointment handler, CurrentClinic clinic, Caller caller, [FromQuery(Name = "clinic")] string? slug,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         if (idempotencyKey is { Length: 0 or > 100 })
@@ -114,6 +115,15 @@ public static class SchedulingEndpoints
         }
 
         await clinic.GetAsync(slug, ct);
+        if (caller.UserId is null)
+        {
+            // The same answer for every email, known or not (decision 010): no Location, nothing booked yet.
+            var requested = await handler.RequestAsync(request, idempotencyKey, ct);
+            return requested.Succeeded
+                ? TypedResults.Json(requested.Value, statusCode: StatusCodes.Status202Accepted)
+                : requested.Problem!.ToResult();
+        }
+
         var result = await handler.HandleAsync(request, idempotencyKey, ct);
         return result.Succeeded
             ? TypedResults.Created($"/api/appointments/{result.Value!.Appointments[0].Id}", result.Value)
