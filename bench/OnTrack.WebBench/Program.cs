@@ -292,7 +292,16 @@ internal static class Requests
             foreach (var therapist in manifest.Therapists)
             {
                 var found = await http.GetFromJsonAsync<JsonElement>($"/api/slots?clinic=bench&serviceId={manifest.ServiceId}&therapistId={therapist.Id}&days=31&from={from:yyyy-MM-dd}");
-                slots.AddRange(found.EnumerateArray().Select(s => (therapist.Id, s.GetProperty("start").GetDateTimeOffset())));
+                // Slots start every few minutes; keep those a session (50 min + 10 min buffer) apart.
+                DateTimeOffset? last = null;
+                foreach (var start in found.EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset()).Order())
+                {
+                    if (last is null || start >= last.Value.AddMinutes(60))
+                    {
+                        slots.Add((therapist.Id, start));
+                        last = start;
+                    }
+                }
             }
 
             if (slots.Count == before)
