@@ -40,8 +40,8 @@ public sealed record CourseModelSummary(
     int? TypicalSessionOfReliableImprovement);
 
 /// <summary>
-/// Fits each outcome instrument's expected course from the clinic's scores — the per-client sums come
-/// from one grouped query, never the rows — and gives new scores their status.
+/// Fits each outcome instrument's expected course from the clinic's scores — the per-client sums the
+/// database keeps as responses arrive, never the rows — and gives new scores their status.
 /// </summary>
 public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catalog)
 {
@@ -91,10 +91,25 @@ public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catal
     }
 
     /// <summary>
-    /// Every client's sufficient statistics for one instrument in one grouped query: the database adds
-    /// up f = ln(t + 1), f², y, f·y and y² over each client's scores after their intake.
+    /// Every client's sufficient statistics for one instrument, as the database keeps them while responses
+    /// arrive (<see cref="ClientCourseSums"/>): one small row per client, sorted by client.
     /// </summary>
     public async Task<List<(Guid ClientId, ClientSums Sums)>> SumsAsync(string instrumentId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<ClientCourseSums>().AsNoTracking().Where(s => s.InstrumentId == instrumentId && s.N > 0)
+            .Select(s => new { s.ClientId, s.N, s.SumF, s.SumF2, s.SumY, s.SumFY, s.SumY2, s.Intake })
+            .ToListAsync(cancellationToken);
+
+        // Sorted by client so that the fit does not depend on the order the database returns rows in.
+        return rows.OrderBy(g => g.ClientId).Select(g => (g.ClientId, new ClientSums(g.N, g.SumF, g.SumF2, g.SumY, g.SumFY, g.SumY2, g.Intake))).ToList();
+    }
+
+    /// <summary>
+    /// The same statistics from the responses themselves, in one grouped query: the database adds up
+    /// f = ln(t + 1), f², y, f·y and y² over each client's scores after their intake. What the kept sums
+    /// must equal (tests, bench/pg-grouped-query.sh).
+    /// </summary>
+    public async Task<List<(Guid ClientId, ClientSums Sums)>> GroupedSumsAsync(string instrumentId, CancellationToken cancellationToken)
     {
         // On PostgreSQL the per-client hash aggregates of a large clinic spill to disk at the default
         // work_mem, and JIT adds seconds; for this one transaction give it memory and skip JIT
