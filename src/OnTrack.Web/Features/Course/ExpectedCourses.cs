@@ -70,7 +70,7 @@ public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catal
             .OrderByDescending(m => m.FittedAt).FirstOrDefaultAsync(cancellationToken);
         var higherIsBetter = instrument.Direction == ScoreDirection.HigherIsBetter;
         var cutoff = (double?)instrument.Cutoff?.Value;
-        return new CourseRule(instrument, record, record is null ? null : CourseModel.FromJson(record.Model),
+        return new CourseRule(instrument, record, record is null ? null : Parsed(record),
             new CourseThresholds(clinic.CourseAmberPercentile, clinic.CourseRedPercentile, higherIsBetter, cutoff),
             new RationalRule((double)instrument.ReliableChange.Threshold, clinic.CourseNoImprovementBySession, higherIsBetter, cutoff));
     }
@@ -217,6 +217,22 @@ public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catal
 
         return list;
     }
+
+    /// <summary>
+    /// A fitted model, parsed once per process: a stored model never changes (a refit adds a new record,
+    /// which the query above finds on every node), so the record's id is a safe key with nothing to invalidate.
+    /// </summary>
+    private static CourseModel Parsed(CourseModelRecord record)
+    {
+        if (ParsedModels.Count > 1000)
+        {
+            ParsedModels.Clear();
+        }
+
+        return ParsedModels.GetOrAdd(record.Id, _ => CourseModel.FromJson(record.Model));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, CourseModel> ParsedModels = new();
 
     /// <summary>A stable one-in-five choice by client id, so refits hold out the same clients.</summary>
     public static bool IsHeldOut(Guid clientId) => BitConverter.ToUInt32(clientId.ToByteArray(), 12) % HoldOutOneIn == 0;
