@@ -146,11 +146,11 @@ public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catal
         return groups.OrderBy(g => g.ClientId).Select(g => (g.ClientId, new ClientSums(g.N, g.SumF, g.SumF2, g.SumY, g.SumFY, g.SumY2, g.Intake))).ToList();
     }
 
-    /// <summary>Ended courses with at least one score after intake: what the clinic's minimum counts.</summary>
+    /// <summary>Ended courses with at least one score after intake: what the clinic's minimum counts (from the kept sums, one row per client).</summary>
     public Task<int> CompletedCoursesAsync(string instrumentId, CancellationToken cancellationToken) =>
-        db.Responses.IgnoreQueryFilters([OnTrackDbContext.CallerFilter])
-            .Where(r => r.InstrumentId == instrumentId && r.Valid && r.CourseSession > 0 && r.Client!.DischargedAt != null)
-            .Select(r => r.ClientId).Distinct().CountAsync(cancellationToken);
+        db.Set<ClientCourseSums>().Where(s => s.InstrumentId == instrumentId && s.N > 0)
+            .Join(db.ClientRecords.IgnoreQueryFilters([OnTrackDbContext.CallerFilter]).Where(c => c.DischargedAt != null), s => s.ClientId, c => c.Id, (s, c) => s.ClientId)
+            .CountAsync(cancellationToken);
 
     /// <summary>Fits one instrument's expected course and stores it; a problem when there are too few courses or the fit fails.</summary>
     public async Task<Result<CourseModelRecord>> FitAsync(Clinic clinic, Instrument instrument, string fittedBy, CancellationToken cancellationToken)
