@@ -38,10 +38,12 @@ public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatal
         var now = db.Clock.GetCurrentInstant();
         var clients = await db.ClientRecords.AsNoTracking().Where(c => c.DischargedAt == null)
             .Select(c => new { c.Id, c.FullName }).ToListAsync(cancellationToken);
+        var ids = clients.Select(c => c.Id).ToList();
 
         // One row per client in treatment and instrument, whatever the length of their course: the count,
-        // the first and the latest score (all that the progress and the colour need), not every response.
-        var scores = await db.Responses.AsNoTracking().Where(r => r.Valid && r.Total != null && r.Client!.DischargedAt == null)
+        // the first and the latest score (all that the progress and the colour need), not every response;
+        // bounded by the caseload's clients (an index range each), not by the clinic's history.
+        var scores = await db.Responses.AsNoTracking().Where(r => ids.Contains(r.ClientId) && r.Valid && r.Total != null)
             .GroupBy(r => new { r.ClientId, r.InstrumentId })
             .Select(g => new
             {
