@@ -171,6 +171,8 @@ for db in $DATABASES; do
     case $name in booking|submit) base=$PG_TPS_N; what="-N";; *) base=$PG_TPS_S; what="-S";; esac
     awk -v db="$db" -v name="$name" -v base="$base" -v what="$what" '{
       rps = $2 / $3; ratio = (base == "" ? "n/a" : sprintf("%.1f %% of %s", 100 * rps / base, what));
+      # wrk counts no error for a request still unanswered when the run ends: say so.
+      if ($2 == 0) { printf "| %-8s | %-13s | %9s | none finished within the run (timeout 10 s) |\n", db, name, 0; next }
       printf "| %-8s | %-13s | %9.0f | %8.1f | %8.1f | %6d | %-22s |\n", db, name, rps, $4 / 1000, $5 / 1000, $6, ratio }' <<<"$r"
   done
 done
