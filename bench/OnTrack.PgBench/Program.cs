@@ -1,7 +1,8 @@
-// Drives the app's own grouped query (ExpectedCourses.SumsAsync) against PostgreSQL for bench/pg-grouped-query.sh.
-//   sql CONN      prints the SQL EF Core generates for SumsAsync("phq-9")
+// Drives the app's course sums against PostgreSQL for bench/pg-grouped-query.sh.
+//   sql CONN      prints the SQL EF Core generates for GroupedSumsAsync("phq-9") (the grouped query over every response)
 //   migrate CONN  applies the app's migrations (the real schema)
-//   run CONN [N]  N times: SumsAsync (query + fetch + sort), then CourseFitter.Fit on the training clients as FitAsync does
+//   run CONN [N]  N times: GroupedSumsAsync (before: query + fetch + sort), then SumsAsync (now: the kept
+//                 per-client sums, fetch + sort), each followed by CourseFitter.Fit on the training clients as FitAsync does
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
@@ -56,17 +57,24 @@ switch (mode)
         // SumsAsync does not use the instrument catalog.
         var courses = new ExpectedCourses(db, null!);
         var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
-        for (var i = 0; i < runs; i++)
+        foreach (var (name, sumsAsync) in new (string, Func<Task<List<(Guid ClientId, ClientSums Sums)>>>)[]
         {
-            var total = Stopwatch.StartNew();
-            var all = await courses.SumsAsync(instrument, CancellationToken.None);
-            var sums = total.Elapsed.TotalSeconds;
-            var fitWatch = Stopwatch.StartNew();
-            var training = all.Where(c => !ExpectedCourses.IsHeldOut(c.ClientId)).Select(c => c.Sums).ToArray();
-            var model = CourseFitter.Fit(training, ExpectedCourses.Options);
-            var fit = fitWatch.Elapsed.TotalSeconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {i + 1}: SumsAsync {sums:F2} s ({all.Count} clients, {all.Sum(c => (long)c.Sums.Count)} rows); fit {fit:F3} s ({training.Length} training clients, {model.Rows} rows); total {total.Elapsed.TotalSeconds:F2} s"));
+            ("GroupedSumsAsync (every response)", () => courses.GroupedSumsAsync(instrument, CancellationToken.None)),
+            ("SumsAsync (kept sums)", () => courses.SumsAsync(instrument, CancellationToken.None)),
+        })
+        {
+            for (var i = 0; i < runs; i++)
+            {
+                var total = Stopwatch.StartNew();
+                var all = await sumsAsync();
+                var sums = total.Elapsed.TotalSeconds;
+                var fitWatch = Stopwatch.StartNew();
+                var training = all.Where(c => !ExpectedCourses.IsHeldOut(c.ClientId)).Select(c => c.Sums).ToArray();
+                var model = CourseFitter.Fit(training, ExpectedCourses.Options);
+                var fit = fitWatch.Elapsed.TotalSeconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"run {i + 1}: {name} {sums:F2} s ({all.Count} clients, {all.Sum(c => (long)c.Sums.Count)} rows); fit {fit:F3} s ({training.Length} training clients, {model.Rows} rows); total {total.Elapsed.TotalSeconds:F2} s"));
+            }
         }
 
         break;

@@ -30,6 +30,7 @@ public sealed record ClientRecordDeclaration(string ClientProperty, ClientRecord
         [typeof(Features.Clients.CareTeamMember)] = "The compartment's own key: who may see a client. Read through ClientAccess and CareTeams, never listed to callers directly.",
         [typeof(Features.Audit.AuditEvent)] = "The audit trail itself, filtered by clinic and shown to admins (and to the client, their own accesses) by the audit feature.",
         [typeof(IdempotencyRecord)] = "A stored answer to a retried request, bound to the caller who made it.",
+        [typeof(Features.Course.ClientCourseSums)] = "Sums over a client's scores kept by database triggers for the clinic-wide course fit; read only by the fit (admins, the daily job), never shown per client.",
     };
 
     public static ClientRecordDeclaration? Of(IReadOnlyEntityType entityType) =>

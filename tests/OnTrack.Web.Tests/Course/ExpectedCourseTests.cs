@@ -46,6 +46,77 @@ public abstract class ExpectedCourseTests(OnTrackApp app)
     }
 
     [Fact]
+    public async Task KeptSums_EqualTheGroupedQuery_AsResponsesAreStoredEditedAndDeleted()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Caller>().BecomeSystem();
+        var courses = scope.ServiceProvider.GetRequiredService<ExpectedCourses>();
+        var db = scope.ServiceProvider.GetRequiredService<Web.Data.OnTrackDbContext>();
+        async Task AssertKeptEqualsGroupedAsync(string instrument)
+        {
+            var kept = await courses.SumsAsync(instrument, CancellationToken.None);
+            var grouped = await courses.GroupedSumsAsync(instrument, CancellationToken.None);
+            Assert.Equal(grouped.Select(g => g.ClientId), kept.Select(k => k.ClientId));
+            foreach (var ((_, g), (_, k)) in grouped.Zip(kept))
+            {
+                Assert.Equal(g.Count, k.Count);
+                double[] expected = [g.SumF, g.SumF2, g.SumY, g.SumFY, g.SumY2, g.Intake];
+                double[] actual = [k.SumF, k.SumF2, k.SumY, k.SumFY, k.SumY2, k.Intake];
+                foreach (var (e, a) in expected.Zip(actual))
+                {
+                    Assert.True(Math.Abs(e - a) <= 1e-9 * Math.Max(1, Math.Abs(e)), $"kept {a}, grouped {e}");
+                }
+            }
+        }
+
+        // The demo's history, stored before any fit: the migration's backfill and the triggers since.
+        await AssertKeptEqualsGroupedAsync("phq-9");
+        await AssertKeptEqualsGroupedAsync("gad-7");
+
+        var clinic = await db.Clinics.SingleAsync(c => c.Slug == Web.Data.DemoClinic.Slug);
+        var client = new Web.Features.Clients.Client { ClinicId = clinic.Id, FullName = "Kept Sums", Email = "kept.sums@example.test", CreatedAt = OnTrackApp.Start };
+        db.ClientRecords.Add(client);
+        MeasureResponse Score(int session, decimal total, decimal intake = 18) => new()
+        {
+            ClinicId = clinic.Id,
+            ClientId = client.Id,
+            InstrumentId = "phq-9",
+            InstrumentVersion = "1",
+            CompletedAt = OnTrackApp.Start + NodaTime.Duration.FromDays(7 * session),
+            RecordedAt = OnTrackApp.Start,
+            Valid = true,
+            Total = total,
+            CourseSession = session,
+            Intake = intake,
+        };
+        var responses = new[] { Score(0, 18), Score(1, 16), Score(2, 15), Score(3, 11), Score(4, 9) };
+        db.Responses.AddRange(responses);
+        await db.SaveChangesAsync();
+        await AssertKeptEqualsGroupedAsync("phq-9");
+
+        // Edits: a corrected total, a moved session, a response made invalid, another intake.
+        responses[1].Total = 17;
+        responses[2].CourseSession = 6;
+        responses[3].Valid = false;
+        responses[4].Intake = 12;
+        await db.SaveChangesAsync();
+        await AssertKeptEqualsGroupedAsync("phq-9");
+
+        // Deletions: one response, then the rest (the client's row goes with its last score).
+        db.Responses.Remove(responses[4]);
+        await db.SaveChangesAsync();
+        await AssertKeptEqualsGroupedAsync("phq-9");
+        Assert.Equal(18, (await db.Set<ClientCourseSums>().AsNoTracking().SingleAsync(s => s.ClientId == client.Id)).Intake);
+
+        db.Responses.RemoveRange(responses[..4]);
+        await db.SaveChangesAsync();
+        await AssertKeptEqualsGroupedAsync("phq-9");
+        Assert.False(await db.Set<ClientCourseSums>().AnyAsync(s => s.ClientId == client.Id));
+        db.ClientRecords.Remove(client);
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
     public async Task GroupedQuerySums_EqualSumsOverTheRows_AndGiveTheSameFit()
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -53,7 +124,7 @@ public abstract class ExpectedCourseTests(OnTrackApp app)
         var courses = scope.ServiceProvider.GetRequiredService<ExpectedCourses>();
         var db = scope.ServiceProvider.GetRequiredService<Web.Data.OnTrackDbContext>();
 
-        var fromDatabase = await courses.SumsAsync("phq-9", CancellationToken.None);
+        var fromDatabase = await courses.GroupedSumsAsync("phq-9", CancellationToken.None);
         var rows = await db.Responses.Where(r => r.InstrumentId == "phq-9" && r.Valid && r.CourseSession > 0).ToListAsync();
         var fromRows = rows.GroupBy(r => r.ClientId).OrderBy(g => g.Key)
             .Select(g => ClientSums.FromScores(TimeScale.Log1P, (double)g.First().Intake!.Value, g.Select(r => ((double)r.CourseSession!.Value, (double)r.Total!.Value))))

@@ -10,7 +10,7 @@ namespace OnTrack.Web.Features.Audit;
 /// The reads (and denied accesses) of one request, collected as they happen and written together: one
 /// audit event per record type and client, before the first byte of the answer leaves (and again at the
 /// end for anything read later), in a context of their own so that a failed write of the request cannot
-/// take them with it. See docs/decisions/010.
+/// take them with it. See docs/decisions/012.
 /// </summary>
 public sealed class ReadAudit(Caller caller, IClock clock)
 {

@@ -40,8 +40,8 @@ public sealed record CourseModelSummary(
     int? TypicalSessionOfReliableImprovement);
 
 /// <summary>
-/// Fits each outcome instrument's expected course from the clinic's scores — the per-client sums come
-/// from one grouped query, never the rows — and gives new scores their status.
+/// Fits each outcome instrument's expected course from the clinic's scores — the per-client sums the
+/// database keeps as responses arrive, never the rows — and gives new scores their status.
 /// </summary>
 public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catalog)
 {
@@ -70,7 +70,7 @@ public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catal
             .OrderByDescending(m => m.FittedAt).FirstOrDefaultAsync(cancellationToken);
         var higherIsBetter = instrument.Direction == ScoreDirection.HigherIsBetter;
         var cutoff = (double?)instrument.Cutoff?.Value;
-        return new CourseRule(instrument, record, record is null ? null : CourseModel.FromJson(record.Model),
+        return new CourseRule(instrument, record, record is null ? null : Parsed(record),
             new CourseThresholds(clinic.CourseAmberPercentile, clinic.CourseRedPercentile, higherIsBetter, cutoff),
             new RationalRule((double)instrument.ReliableChange.Threshold, clinic.CourseNoImprovementBySession, higherIsBetter, cutoff));
     }
@@ -91,10 +91,25 @@ public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catal
     }
 
     /// <summary>
-    /// Every client's sufficient statistics for one instrument in one grouped query: the database adds
-    /// up f = ln(t + 1), f², y, f·y and y² over each client's scores after their intake.
+    /// Every client's sufficient statistics for one instrument, as the database keeps them while responses
+    /// arrive (<see cref="ClientCourseSums"/>): one small row per client, sorted by client.
     /// </summary>
     public async Task<List<(Guid ClientId, ClientSums Sums)>> SumsAsync(string instrumentId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<ClientCourseSums>().AsNoTracking().Where(s => s.InstrumentId == instrumentId && s.N > 0)
+            .Select(s => new { s.ClientId, s.N, s.SumF, s.SumF2, s.SumY, s.SumFY, s.SumY2, s.Intake })
+            .ToListAsync(cancellationToken);
+
+        // Sorted by client so that the fit does not depend on the order the database returns rows in.
+        return rows.OrderBy(g => g.ClientId).Select(g => (g.ClientId, new ClientSums(g.N, g.SumF, g.SumF2, g.SumY, g.SumFY, g.SumY2, g.Intake))).ToList();
+    }
+
+    /// <summary>
+    /// The same statistics from the responses themselves, in one grouped query: the database adds up
+    /// f = ln(t + 1), f², y, f·y and y² over each client's scores after their intake. What the kept sums
+    /// must equal (tests, bench/pg-grouped-query.sh).
+    /// </summary>
+    public async Task<List<(Guid ClientId, ClientSums Sums)>> GroupedSumsAsync(string instrumentId, CancellationToken cancellationToken)
     {
         // On PostgreSQL the per-client hash aggregates of a large clinic spill to disk at the default
         // work_mem, and JIT adds seconds; for this one transaction give it memory and skip JIT
@@ -131,11 +146,11 @@ public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catal
         return groups.OrderBy(g => g.ClientId).Select(g => (g.ClientId, new ClientSums(g.N, g.SumF, g.SumF2, g.SumY, g.SumFY, g.SumY2, g.Intake))).ToList();
     }
 
-    /// <summary>Ended courses with at least one score after intake: what the clinic's minimum counts.</summary>
+    /// <summary>Ended courses with at least one score after intake: what the clinic's minimum counts (from the kept sums, one row per client).</summary>
     public Task<int> CompletedCoursesAsync(string instrumentId, CancellationToken cancellationToken) =>
-        db.Responses.Unfiltered(Bypass.ClinicStatistics)
-            .Where(r => r.InstrumentId == instrumentId && r.Valid && r.CourseSession > 0 && r.Client!.DischargedAt != null)
-            .Select(r => r.ClientId).Distinct().CountAsync(cancellationToken);
+        db.Set<ClientCourseSums>().Where(s => s.InstrumentId == instrumentId && s.N > 0)
+            .Join(db.ClientRecords.Unfiltered(Bypass.ClinicStatistics).Where(c => c.DischargedAt != null), s => s.ClientId, c => c.Id, (s, c) => s.ClientId)
+            .CountAsync(cancellationToken);
 
     /// <summary>Fits one instrument's expected course and stores it; a problem when there are too few courses or the fit fails.</summary>
     public async Task<Result<CourseModelRecord>> FitAsync(Clinic clinic, Instrument instrument, string fittedBy, CancellationToken cancellationToken)
@@ -202,6 +217,22 @@ public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catal
 
         return list;
     }
+
+    /// <summary>
+    /// A fitted model, parsed once per process: a stored model never changes (a refit adds a new record,
+    /// which the query above finds on every node), so the record's id is a safe key with nothing to invalidate.
+    /// </summary>
+    private static CourseModel Parsed(CourseModelRecord record)
+    {
+        if (ParsedModels.Count > 1000)
+        {
+            ParsedModels.Clear();
+        }
+
+        return ParsedModels.GetOrAdd(record.Id, _ => CourseModel.FromJson(record.Model));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, CourseModel> ParsedModels = new();
 
     /// <summary>A stable one-in-five choice by client id, so refits hold out the same clients.</summary>
     public static bool IsHeldOut(Guid clientId) => BitConverter.ToUInt32(clientId.ToByteArray(), 12) % HoldOutOneIn == 0;

@@ -23,7 +23,8 @@ public sealed record CaseloadRow(
 
 /// <summary>
 /// The therapist's caseload (admins: the clinic's) with latest scores, change, status colour, open alerts
-/// and next session. Four set-based queries whatever the number of clients; the rest is in memory.
+/// and next session. Four set-based queries whatever the number of clients or the length of their
+/// courses (scores: one row per client and instrument); the rest is in memory.
 /// </summary>
 public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatalog catalog)
 {
@@ -39,9 +40,22 @@ public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatal
             .Select(c => new { c.Id, c.FullName }).ToListAsync(cancellationToken);
         var ids = clients.Select(c => c.Id).ToList();
 
-        var scores = await db.Responses.AsNoTracking().Where(r => r.Valid && r.Total != null)
-            .OrderBy(r => r.CompletedAt)
-            .Select(r => new { r.ClientId, r.InstrumentId, r.CompletedAt, Total = r.Total!.Value, r.CourseStatus })
+        // One row per client in treatment and instrument, whatever the length of their course: the count,
+        // the first and the latest score (all that the progress and the colour need), not every response;
+        // bounded by the caseload's clients (an index range each), not by the clinic's history.
+        var scores = await db.Responses.AsNoTracking().Where(r => ids.Contains(r.ClientId) && r.Valid && r.Total != null)
+            .GroupBy(r => new { r.ClientId, r.InstrumentId })
+            .Select(g => new
+            {
+                g.Key.ClientId,
+                g.Key.InstrumentId,
+                Count = g.Count(),
+                FirstAt = g.Min(r => r.CompletedAt),
+                LastAt = g.Max(r => r.CompletedAt),
+                First = g.OrderBy(r => r.CompletedAt).ThenBy(r => r.Id).Select(r => r.Total!.Value).First(),
+                Latest = g.OrderByDescending(r => r.CompletedAt).ThenByDescending(r => r.Id).Select(r => r.Total!.Value).First(),
+                LatestStatus = g.OrderByDescending(r => r.CompletedAt).ThenByDescending(r => r.Id).Select(r => r.CourseStatus).First(),
+            })
             .ToListAsync(cancellationToken);
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.State != AlertState.Resolved)
             .Select(a => new { a.ClientId, a.Kind }).ToListAsync(cancellationToken);
@@ -60,26 +74,30 @@ public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatal
             var latest = new List<LatestScore>();
             var outcomes = new List<Progress>();
             Domain.Course.CourseStatus? course = null;
-            foreach (var measure in scoresByClient[client.Id].GroupBy(s => s.InstrumentId))
+            var measures = scoresByClient[client.Id].OrderBy(m => m.FirstAt).ThenBy(m => m.InstrumentId, StringComparer.Ordinal).ToList();
+            foreach (var measure in measures)
             {
-                if (!catalog.All.TryGetValue(measure.Key, out var instrument))
+                if (!catalog.All.TryGetValue(measure.InstrumentId, out var instrument))
                 {
                     continue;
                 }
 
-                var progress = Progress.Of(instrument, measure.Select(s => new ScorePoint(s.CompletedAt.ToUnixTimeTicks(), s.Total)).ToList());
+                ScorePoint[] ends = measure.Count == 1
+                    ? [new(measure.FirstAt.ToUnixTimeTicks(), measure.First)]
+                    : [new(measure.FirstAt.ToUnixTimeTicks(), measure.First), new(measure.LastAt.ToUnixTimeTicks(), measure.Latest)];
+                var progress = Progress.Of(instrument, ends) with { Scores = measure.Count };
                 latest.Add(new LatestScore(instrument.Id, progress.Latest!.Value, progress.Scores > 1 ? progress.Change : null, progress.Category, progress.Band, progress.Scores));
                 if (instrument.Role == InstrumentRole.Outcome)
                 {
                     outcomes.Add(progress);
-                    course = Worse(course, measure.Last().CourseStatus);
+                    course = Worse(course, measure.LatestStatus);
                 }
             }
 
             var open = alertsByClient[client.Id].ToList();
             var openRisk = open.Any(a => a.Kind is AlertKind.Risk);
             var (colour, reason) = CaseStatus.Of(outcomes, open.Any(a => a.Kind is AlertKind.Risk or AlertKind.NotOnTrack), open.Count > 0, course);
-            var last = scoresByClient[client.Id].Select(s => (Instant?)s.CompletedAt).LastOrDefault();
+            var last = measures.Count == 0 ? (Instant?)null : measures.Max(m => m.LastAt);
             rows.Add(new CaseloadRow(client.Id, client.FullName, colour, reason, latest, open.Count, openRisk,
                 nextByClient.TryGetValue(client.Id, out var n) ? n.ToDateTimeOffset() : null, last?.ToDateTimeOffset()));
         }

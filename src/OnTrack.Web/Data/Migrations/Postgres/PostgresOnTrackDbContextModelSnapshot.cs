@@ -583,6 +583,48 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.ToTable("OpeningHours");
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Course.ClientCourseSums", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InstrumentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Intake")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("N")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("SumF")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumF2")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumFY")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumY")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumY2")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ClientId", "InstrumentId");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClinicId", "InstrumentId");
+
+                    b.ToTable("ClientCourseSums", (string)null);
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Course.CourseModelRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1371,6 +1413,15 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.HasOne("OnTrack.Web.Features.Clinics.Clinic", null)
                         .WithMany("OpeningHours")
                         .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Course.ClientCourseSums", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -569,6 +569,48 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.ToTable("OpeningHours");
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Course.ClientCourseSums", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Intake")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("N")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("SumF")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumF2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumFY")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumY")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumY2")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ClientId", "InstrumentId");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClinicId", "InstrumentId");
+
+                    b.ToTable("ClientCourseSums", (string)null);
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Course.CourseModelRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1358,6 +1400,15 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.HasOne("OnTrack.Web.Features.Clinics.Clinic", null)
                         .WithMany("OpeningHours")
                         .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Course.ClientCourseSums", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
