@@ -94,6 +94,10 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
     /// <summary>Records a read that no declared record's query shows (a projection, a list): written with the request's other reads.</summary>
     public void AuditRead(string entityType, string entityId, Guid? clientId, string details = "") => ReadAudit.Saw(entityType, entityId, clientId, details);
 
+    /// <summary>Records a change that is not a row of a declared record (a clinic's settings, a staff member's role); saved with the next SaveChanges.</summary>
+    public void AuditChange(string entityType, string entityId, string details) =>
+        AuditEvents.Add(NewAuditEvent(AuditAction.Update, entityType, entityId, null, details));
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OnTrack.Web.Features.Audit;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Tests.Infrastructure;
@@ -9,6 +10,31 @@ namespace OnTrack.Web.Tests.Audit;
 
 public abstract class AuditTests(OnTrackApp app)
 {
+    [Fact]
+    public async Task AnAdminsSettingsChangesAndNewStaffRoles_AreAudited()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var adminId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Web.Data.DemoClinic.AdminEmail).Select(u => u.Id).SingleAsync());
+        var clinicId = await app.WithDbAsync(db => db.Clinics.Where(c => c.Slug == Web.Data.DemoClinic.Slug).Select(c => c.Id).SingleAsync());
+        scope.ServiceProvider.GetRequiredService<Web.Security.Caller>().SetFromPrincipal(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+        [
+            new(System.Security.Claims.ClaimTypes.NameIdentifier, adminId), new(System.Security.Claims.ClaimTypes.Name, Web.Data.DemoClinic.AdminEmail),
+            new(System.Security.Claims.ClaimTypes.Role, Web.Security.Roles.Admin), new(Web.Security.OnTrackClaims.Clinic, clinicId.ToString()),
+        ], "test")));
+
+        var settings = scope.ServiceProvider.GetRequiredService<Web.Features.Clinics.ClinicSettings>();
+        var form = (await settings.LoadAsync(CancellationToken.None))!;
+        form.RiskEscalationMinutes += 1;
+        Assert.Null(await settings.SaveAsync(form, CancellationToken.None));
+        var staff = scope.ServiceProvider.GetRequiredService<Web.Features.Staff.StaffAccounts>();
+        var email = $"new.colleague.{Guid.NewGuid():N}@demo.ontrack.test";
+        Assert.True((await staff.CreateAsync(new Web.Features.Staff.NewStaffMember("New Colleague", email, Web.Security.Roles.Reception, null), CancellationToken.None)).Succeeded);
+
+        var events = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.UserName == Web.Data.DemoClinic.AdminEmail && (e.EntityType == "ClinicSettings" || e.EntityType == "StaffRole")).ToListAsync());
+        Assert.Contains(events, e => e.EntityType == "ClinicSettings" && e.Details.Contains("RiskEscalationMinutes", StringComparison.Ordinal));
+        Assert.Contains(events, e => e.EntityType == "StaffRole" && e.Details == $"{email} joined as Reception");
+    }
+
     [Fact]
     public async Task ReadingAnAppointment_IsAuditedWithWhoAndWhat()
     {

@@ -124,6 +124,8 @@ public sealed class AuditTrail(OnTrackDbContext db, Caller caller, ClientAccess 
         "OutcomeFigures" => "Outcome figures",
         "CalendarFeed" => "Calendar feed",
         "SignIn" => "Sign-in",
+        "ClinicSettings" => "Clinic settings",
+        "StaffRole" => "Staff member's role",
         _ => type,
     };
 

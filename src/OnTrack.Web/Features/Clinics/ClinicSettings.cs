@@ -272,6 +272,9 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
         clinic.CourseRedPercentile = form.CourseRedPercentile;
         clinic.CourseMinimumCourses = form.CourseMinimumCourses;
         clinic.CourseNoImprovementBySession = form.CourseNoImprovementBySession;
+        db.ChangeTracker.DetectChanges();
+        var changed = db.Entry(clinic).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
+        db.AuditChange("ClinicSettings", clinic.Id.ToString(), changed.Count == 0 ? "opening hours" : string.Join(",", changed) + ",opening hours");
         await db.OpeningHours.Where(o => o.ClinicId == clinicId).ExecuteDeleteAsync(cancellationToken);
         db.OpeningHours.AddRange(hours);
         await db.SaveChangesAsync(cancellationToken);

@@ -57,11 +57,13 @@ public sealed class StaffAccounts(OnTrackDbContext db, UserManager<ApplicationUs
         }
 
         await users.AddToRoleAsync(user, member.Role);
+        db.AuditChange("StaffRole", user.Id, $"{email} joined as {member.Role}");
         if (member.Role == Roles.Therapist)
         {
             db.Therapists.Add(new Therapist { ClinicId = clinicId, UserId = user.Id, DisplayName = user.FullName, Credentials = member.Credentials ?? "" });
-            await db.SaveChangesAsync(cancellationToken);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         // The admin vouches for the work address; the invitation is a password-reset link with which
         // the colleague chooses their own password.
