@@ -323,6 +323,7 @@ public abstract class MeasurementTests(OnTrackApp app)
 
         var bad = await maya.PutAsJsonAsync($"/api/clients/{clientId}/measure-plan", new object[] { new { instrumentId = "gad-7", timing = "EveryNthSession", every = 1 } }, OnTrackApp.Json);
         await bad.ProblemAsync(HttpStatusCode.BadRequest);
+        await (await maya.PutAsync($"/api/clients/{clientId}/measure-plan", new StringContent("[null]", System.Text.Encoding.UTF8, "application/json"))).ProblemAsync(HttpStatusCode.BadRequest); // found by the fuzzer: was a 500
         var plan = await (await maya.PutAsJsonAsync($"/api/clients/{clientId}/measure-plan", new object[] { new { instrumentId = "pcl-5", timing = "EverySession" } }, OnTrackApp.Json)).ReadAsync<MeasurePlanDto>();
         Assert.False(plan.IsClinicDefault);
 

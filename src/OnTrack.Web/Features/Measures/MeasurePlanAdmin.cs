@@ -30,6 +30,11 @@ public sealed class MeasurePlanAdmin(OnTrackDbContext db, Caller caller, Instrum
         }
 
         rules ??= [];
+        if (rules.Any(r => r is null))
+        {
+            return Problem.BadRequest("Each line of the plan is an object with an instrument and when it is due; an empty line (null) is not one.");
+        }
+
         var problems = rules.Select(r => new MeasureRule(r.InstrumentId, r.Timing, r.Timing == MeasureTiming.EveryNthSession ? r.Every : 1))
             .Select(r => r.Problem ?? (catalog.All.ContainsKey(r.InstrumentId) ? null : $"'{r.InstrumentId}' is not one of the clinic's instruments."))
             .Where(p => p is not null).ToList();
