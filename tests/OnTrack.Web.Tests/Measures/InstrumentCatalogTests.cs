@@ -24,13 +24,15 @@ public abstract class InstrumentCatalogTests(OnTrackApp app)
     }
 
     [Fact]
-    public void ABrokenDefinition_StopsStartUp_NamingTheFile()
+    public async Task ABrokenDefinition_StopsStartUp_NamingTheFile()
     {
         var folder = Directory.CreateTempSubdirectory("ontrack-instruments-").FullName;
         File.WriteAllText(Path.Combine(folder, "broken.json"), """{"questionnaire": {"resourceType": "Questionnaire", "id": "broken", "item": []}, "scoring": {"direction": "sideways"}}""");
         try
         {
-            using var broken = app.WithWebHostBuilder(b => b.UseSetting("OnTrack:Measures:InstrumentsFolder", folder));
+            // A factory of its own: a host that fails to start must not share (and dispose) the class's running app.
+            await using var fresh = new SqliteApp();
+            using var broken = fresh.WithWebHostBuilder(b => b.UseSetting("OnTrack:Measures:InstrumentsFolder", folder));
             var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
             var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
             Assert.Contains("broken.json", messages, StringComparison.Ordinal);
@@ -42,14 +44,16 @@ public abstract class InstrumentCatalogTests(OnTrackApp app)
     }
 
     [Fact]
-    public void ADefinitionThatIsNotValidFhir_StopsStartUp_WithFirelysMessage()
+    public async Task ADefinitionThatIsNotValidFhir_StopsStartUp_WithFirelysMessage()
     {
         var folder = Directory.CreateTempSubdirectory("ontrack-instruments-").FullName;
         var phq = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "instruments", "phq-9.json"));
         File.WriteAllText(Path.Combine(folder, "phq-9.json"), phq.Replace("\"status\": \"active\"", "\"status\": \"sort-of\"", StringComparison.Ordinal));
         try
         {
-            using var broken = app.WithWebHostBuilder(b => b.UseSetting("OnTrack:Measures:InstrumentsFolder", folder));
+            // A factory of its own: a host that fails to start must not share (and dispose) the class's running app.
+            await using var fresh = new SqliteApp();
+            using var broken = fresh.WithWebHostBuilder(b => b.UseSetting("OnTrack:Measures:InstrumentsFolder", folder));
             var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
             var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
             Assert.Contains("phq-9.json", messages, StringComparison.Ordinal);
