@@ -60,7 +60,8 @@ public static class SecuritySetup
             .AddIdentityCookies();
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, p => p.RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, p => p.RequireAuthenticatedUser())
+            .AddOnTrackPolicies();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
 
         services.AddScoped<ILookupNormalizer, SafeLookupNormalizer>();

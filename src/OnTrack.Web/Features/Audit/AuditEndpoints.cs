@@ -32,7 +32,7 @@ public static class AuditEndpoints
             })
             .WithTags("Audit")
             .RequireAuthorization(SecuritySetup.ApiPolicy)
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .RequireAuthorization(Policies.ClinicAdmin)
             .WithSummary("Admins: the clinic's audit trail, newest first; filter by client, user, action and time, paged");
         return app;
     }

@@ -26,7 +26,11 @@ public enum ClientOperation
 }
 
 /// <summary>What the caller may do with one client, decided from the care team alone.</summary>
-public sealed record ClientAccessDecision(Client Client, CareTeamMember? Membership);
+public sealed record ClientAccessDecision(Client Client, CareTeamMember? Membership, IReadOnlySet<ClientOperation> Operations)
+{
+    /// <summary>Whether the caller may also do this (what a page shows: a tab, a form, a button).</summary>
+    public bool Allows(ClientOperation operation) => Operations.Contains(operation);
+}
 
 /// <summary>
 /// Resource-based access to one client's record in one place: load the client (through the compartment's
@@ -35,6 +39,10 @@ public sealed record ClientAccessDecision(Client Client, CareTeamMember? Members
 /// </summary>
 public sealed class ClientAccess(OnTrackDbContext db, Caller caller, ReadAudit reads)
 {
+    /// <summary>What the caller may do with a client they can see at all; null (audited as denied) when they cannot.</summary>
+    public Task<ClientAccessDecision?> DecideAsync(Guid clientId, CancellationToken cancellationToken) =>
+        CheckAsync(clientId, ClientOperation.ViewContact, cancellationToken);
+
     public async Task<ClientAccessDecision?> CheckAsync(Guid clientId, ClientOperation operation, CancellationToken cancellationToken)
     {
         var client = await db.ClientRecords.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, cancellationToken);
@@ -45,7 +53,8 @@ public sealed class ClientAccess(OnTrackDbContext db, Caller caller, ReadAudit r
                 .OrderBy(m => m.Access).FirstOrDefaultAsync(cancellationToken);
         if (client is not null && May(operation, client, membership))
         {
-            return new ClientAccessDecision(client, membership);
+            var operations = Enum.GetValues<ClientOperation>().Where(o => May(o, client, membership)).ToHashSet();
+            return new ClientAccessDecision(client, membership, operations);
         }
 
         // Refused or unknown: audited against the client only when the id is one of this clinic's.

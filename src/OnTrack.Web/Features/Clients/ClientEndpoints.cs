@@ -9,7 +9,7 @@ public static class ClientEndpoints
 {
     public static IEndpointRouteBuilder MapClients(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/clients").WithTags("Clients").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Reception, Roles.Therapist));
+        var api = app.MapGroup("/api/clients").WithTags("Clients").RequireAuthorization(Policies.Staff);
         api.MapGet("", async (ClientInvitations clients, CancellationToken ct) =>
                 TypedResults.Ok((await clients.ListAsync(ct)).Select(ToDto).ToList()))
             .WithSummary("Staff: the clinic's clients (a therapist sees their own caseload)");

@@ -36,11 +36,11 @@ public static class CourseEndpoints
         var api = app.MapGroup("/api/course-models").WithTags("Expected course").RequireAuthorization(SecuritySetup.ApiPolicy);
         api.MapGet("", async (ExpectedCourses courses, CurrentClinic clinic, CancellationToken ct) =>
                 TypedResults.Ok(await courses.SummariesAsync((await clinic.GetAsync(cancellationToken: ct))!, ct)))
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Therapist))
+            .RequireAuthorization(Policies.Clinician)
             .WithSummary("Each outcome instrument's rule in force: the fitted expected course (with its size, date and held-out accuracy) or the rational rule");
         api.MapPost("/refit", async (CourseRefits refits, Caller caller, CurrentClinic clinic, CancellationToken ct) =>
                 TypedResults.Ok(await refits.RefitAsync((await clinic.GetAsync(cancellationToken: ct))!, caller.UserName ?? "admin", ct)))
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .RequireAuthorization(Policies.ClinicAdmin)
             .WithSummary("Admin: refit every outcome instrument's expected course from the clinic's data now");
         return app;
     }

@@ -18,7 +18,7 @@ public static class KioskEndpoints
     public static IEndpointRouteBuilder MapKiosk(this IEndpointRouteBuilder app)
     {
         app.MapPost("/clients/{clientId:guid}/kiosk", StartAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Therapist, Roles.Reception))
+            .RequireAuthorization(Policies.Staff)
             .DisableAntiforgery() // validated explicitly below, before anything changes
             .ExcludeFromDescription();
         return app;

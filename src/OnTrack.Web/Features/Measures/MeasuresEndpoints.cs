@@ -63,15 +63,15 @@ public static class MeasuresEndpoints
             .WithSummary("Set the client's plan; an empty list returns them to the clinic's default");
 
         forms.MapGet("/caseload", async ([FromQuery] string? sort, Caseload caseload, CancellationToken ct) => TypedResults.Ok(Caseload.Sort(await caseload.ListAsync(ct), sort).ToList()))
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Therapist))
+            .RequireAuthorization(Policies.Clinician)
             .WithSummary("The caller's caseload with latest scores, change, status colour, open alerts and next session; sort=name|next|alerts|phq-9|gad-7");
 
         forms.MapGet("/outcomes", async Task<IResult> (OutcomeFiguresQuery query, CancellationToken ct) =>
                 await query.GetAsync(ct) is { } outcomes ? TypedResults.Ok(outcomes) : Problem.NotFound("Outcome figures").ToResult())
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Therapist))
+            .RequireAuthorization(Policies.Clinician)
             .WithSummary("Clinic and per-therapist outcome figures on the NHS Talking Therapies definitions, with the counts behind each rate");
 
-        var alerts = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(SecuritySetup.ApiPolicy).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Therapist));
+        var alerts = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(SecuritySetup.ApiPolicy).RequireAuthorization(Policies.Clinician);
         alerts.MapGet("", async ([FromQuery] AlertState? state, [FromQuery] Guid? clientId, AlertQueue queue, CancellationToken ct) => TypedResults.Ok(await queue.ListAsync(state, clientId, ct)))
             .WithSummary("The caller's alert queue (admins: the clinic's), open alerts and risk first");
         alerts.MapGet("/{id:guid}", async Task<IResult> (Guid id, AlertQueue queue, CancellationToken ct) =>

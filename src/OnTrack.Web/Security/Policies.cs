@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace OnTrack.Web.Security;
+
+/// <summary>
+/// The named authorization policies every page and endpoint uses instead of listing roles. Which roles
+/// make up a policy is decided here once; what a caller may do with one client's record is decided by
+/// <c>ClientAccess</c> from the care team, not by a policy.
+/// </summary>
+public static class Policies
+{
+    /// <summary>The clinic's administrators: settings, staff, services, audit trail, course models.</summary>
+    public const string ClinicAdmin = "ClinicAdmin";
+
+    /// <summary>Those who work with clinical records: therapists and admins (caseload, alerts, charts, outcomes).</summary>
+    public const string Clinician = "Clinician";
+
+    /// <summary>Everyone who works at the clinic, reception included (schedule, client list, kiosk).</summary>
+    public const string Staff = "Staff";
+
+    /// <summary>A therapist's own things: their working hours.</summary>
+    public const string Therapist = "Therapist";
+
+    /// <summary>A client in the portal (their own sessions, forms and progress).</summary>
+    public const string Client = "Client";
+
+    public static AuthorizationBuilder AddOnTrackPolicies(this AuthorizationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .AddPolicy(ClinicAdmin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Clinician, p => p.RequireRole(Roles.Admin, Roles.Therapist))
+            .AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Therapist, Roles.Reception))
+            .AddPolicy(Therapist, p => p.RequireRole(Roles.Therapist))
+            .AddPolicy(Client, p => p.RequireRole(Roles.Client));
+    }
+}
+
+public static class PolicyChecks
+{
+    private static readonly string[] All = [Policies.ClinicAdmin, Policies.Clinician, Policies.Staff, Policies.Therapist, Policies.Client];
+
+    /// <summary>The named policies this user satisfies: what navigation and page variants show.</summary>
+    public static async Task<IReadOnlySet<string>> AllowedPoliciesAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        var allowed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var policy in All)
+        {
+            if ((await authorization.AuthorizeAsync(user, policy)).Succeeded)
+            {
+                allowed.Add(policy);
+            }
+        }
+
+        return allowed;
+    }
+}
