@@ -211,13 +211,13 @@ public sealed class CareTeams(OnTrackDbContext db, Caller caller, ClientAccess a
         if (moved.Count > 0)
         {
             text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"These sessions are now with {to.DisplayName}, at the same time:");
-            moved.ForEach(a => text.AppendLine(CultureInfo.InvariantCulture, $"  - {BookingEmails.Describe(a.Start, a.TimeZoneId)}"));
+            moved.ForEach(a => text.AppendLine(CultureInfo.InvariantCulture, $"  - {TimeText.Moment(a.Start, a.TimeZoneId)}"));
         }
 
         if (cancelled.Count > 0)
         {
             text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"These sessions are cancelled ({to.DisplayName} is not free then); please book new times:");
-            cancelled.ForEach(a => text.AppendLine(CultureInfo.InvariantCulture, $"  - {BookingEmails.Describe(a.Start, a.TimeZoneId)}"));
+            cancelled.ForEach(a => text.AppendLine(CultureInfo.InvariantCulture, $"  - {TimeText.Moment(a.Start, a.TimeZoneId)}"));
         }
 
         var site = clinicOptions.Value.PublicUrl.TrimEnd('/');

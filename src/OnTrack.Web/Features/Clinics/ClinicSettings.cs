@@ -82,7 +82,7 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
     public static readonly IsoDayOfWeek[] Week =
         [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday];
 
-    private static readonly LocalTimePattern Hm = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+    private static readonly LocalTimePattern Hm = TimeText.HoursAndMinutes;
 
     public async Task<ClinicSettingsForm?> LoadAsync(CancellationToken cancellationToken)
     {

@@ -95,7 +95,7 @@ public sealed class BookAppointment(
         }
 
         var first = plan.Occurrences[0].Start;
-        var what = $"{plan.Service.Name} with {plan.Therapist.DisplayName} on {BookingEmails.Describe(first, plan.Clinic.TimeZoneId)}"
+        var what = $"{plan.Service.Name} with {plan.Therapist.DisplayName} on {TimeText.Moment(first, plan.Clinic.TimeZoneId)}"
                    + (plan.Occurrences.Count > 1 ? $", and {plan.Occurrences.Count - 1} more sessions at the same time" : "");
         var link = "/book" + QueryString.Create(new Dictionary<string, string?>
         {

@@ -14,11 +14,6 @@ namespace OnTrack.Web.Features.Scheduling;
 /// <summary>Writes the emails a booking change causes into the outbox, in the caller's unit of work.</summary>
 public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> email, IOptions<ClinicOptions> clinicOptions)
 {
-    private static readonly ZonedDateTimePattern When = ZonedDateTimePattern.CreateWithInvariantCulture("dddd d MMMM uuuu 'at' HH':'mm '('z')'", null);
-
-    public static string Describe(Instant start, string zoneId) =>
-        When.Format(start.InZone(DateTimeZoneProviders.Tzdb[zoneId]));
-
     public void Booked(Clinic clinic, Service service, Staff.Therapist therapist, IReadOnlyList<Appointment> appointments, IEnumerable<Client> clients)
     {
         ArgumentNullException.ThrowIfNull(clinic);
@@ -32,7 +27,7 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
         body.AppendLine();
         foreach (var a in appointments)
         {
-            body.AppendLine(CultureInfo.InvariantCulture, $"  - {Describe(a.Start, a.TimeZoneId)}{(a.VideoLink is null ? "" : $"  video: {a.VideoLink}")}");
+            body.AppendLine(CultureInfo.InvariantCulture, $"  - {TimeText.Moment(a.Start, a.TimeZoneId)}{(a.VideoLink is null ? "" : $"  video: {a.VideoLink}")}");
         }
 
         body.AppendLine();
@@ -42,7 +37,7 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
         foreach (var client in clients.Where(c => !string.IsNullOrWhiteSpace(c.Email)))
         {
             db.Outbox.Add(OutboxMessage.Email(clinic.Id, now, client.Email, "booking-confirmation",
-                appointments.Count == 1 ? $"Booked: {service.Name} on {Describe(appointments[0].Start, appointments[0].TimeZoneId)}" : $"Booked: {appointments.Count} sessions of {service.Name}",
+                appointments.Count == 1 ? $"Booked: {service.Name} on {TimeText.Moment(appointments[0].Start, appointments[0].TimeZoneId)}" : $"Booked: {appointments.Count} sessions of {service.Name}",
                 body.ToString(), ics));
 
             foreach (var a in appointments)
@@ -53,7 +48,7 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
                 }
 
                 var reminder = new StringBuilder();
-                reminder.AppendLine(CultureInfo.InvariantCulture, $"A reminder: {service.Name} with {therapist.DisplayName} on {Describe(a.Start, a.TimeZoneId)}.");
+                reminder.AppendLine(CultureInfo.InvariantCulture, $"A reminder: {service.Name} with {therapist.DisplayName} on {TimeText.Moment(a.Start, a.TimeZoneId)}.");
                 if (a.VideoLink is not null)
                 {
                     reminder.AppendLine(CultureInfo.InvariantCulture, $"Join by video: {a.VideoLink}");
@@ -65,7 +60,7 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
 
                 reminder.AppendLine(CultureInfo.InvariantCulture, $"Before the session, please fill in your short check-in forms: {clinicOptions.Value.PublicUrl.TrimEnd('/')}/my/forms?start=1");
                 AppendFooter(reminder, clinic);
-                db.Outbox.Add(OutboxMessage.Email(clinic.Id, now, client.Email, "reminder", $"Reminder: {service.Name} on {Describe(a.Start, a.TimeZoneId)}", reminder.ToString(),
+                db.Outbox.Add(OutboxMessage.Email(clinic.Id, now, client.Email, "reminder", $"Reminder: {service.Name} on {TimeText.Moment(a.Start, a.TimeZoneId)}", reminder.ToString(),
                     CalendarFiles.Write([Entry(clinic, service, therapist, a)], clinic.Name), notBefore: at, appointmentId: a.Id));
             }
         }
@@ -80,8 +75,8 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
         var serviceName = appointment.Service?.Name ?? "session";
         var text = new StringBuilder();
         text.AppendLine(movedTo is { } to
-            ? string.Create(CultureInfo.InvariantCulture, $"Your {serviceName} on {Describe(appointment.Start, appointment.TimeZoneId)} has moved to {Describe(to, appointment.TimeZoneId)}. A separate email confirms the new time.")
-            : string.Create(CultureInfo.InvariantCulture, $"Your {serviceName} on {Describe(appointment.Start, appointment.TimeZoneId)} is cancelled."));
+            ? string.Create(CultureInfo.InvariantCulture, $"Your {serviceName} on {TimeText.Moment(appointment.Start, appointment.TimeZoneId)} has moved to {TimeText.Moment(to, appointment.TimeZoneId)}. A separate email confirms the new time.")
+            : string.Create(CultureInfo.InvariantCulture, $"Your {serviceName} on {TimeText.Moment(appointment.Start, appointment.TimeZoneId)} is cancelled."));
         if (late)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"It was cancelled less than {clinic.CancellationWindowHours} hours before the start and is recorded as a late cancellation.");
@@ -93,7 +88,7 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
             : null;
         foreach (var client in clients.Where(c => !string.IsNullOrWhiteSpace(c.Email)))
         {
-            db.Outbox.Add(OutboxMessage.Email(clinic.Id, now, client.Email, "cancellation", $"{(movedTo is null ? "Cancelled" : "Moved")}: {serviceName} on {Describe(appointment.Start, appointment.TimeZoneId)}", text.ToString(), ics));
+            db.Outbox.Add(OutboxMessage.Email(clinic.Id, now, client.Email, "cancellation", $"{(movedTo is null ? "Cancelled" : "Moved")}: {serviceName} on {TimeText.Moment(appointment.Start, appointment.TimeZoneId)}", text.ToString(), ics));
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class FindSlots(OnTrackDbContext db, CurrentClinic currentClinic, 
 {
     public const int MaxDays = 31;
 
-    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+    private static readonly LocalDateTimePattern LocalPattern = TimeText.LocalInput;
 
     public async Task<Result<IReadOnlyList<SlotDto>>> HandleAsync(Guid serviceId, Guid? therapistId, LocalDate? from, int days, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ public sealed class ExceptionForm
 /// <summary>Therapists manage their own hours; admins anyone's. One window per weekday, plus dated exceptions.</summary>
 public sealed class AvailabilityAdmin(OnTrackDbContext db, Caller caller)
 {
-    private static readonly LocalTimePattern Hm = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+    private static readonly LocalTimePattern Hm = TimeText.HoursAndMinutes;
 
     public async Task<Therapist?> LoadAsync(Guid? therapistId, CancellationToken cancellationToken)
     {
