@@ -25,7 +25,7 @@ var options = new DbContextOptionsBuilder<PostgresOnTrackDbContext>()
 // As for an admin of the bench clinic: the clinic filter applies, the caller filter is ignored by SumsAsync.
 var caller = new Caller();
 caller.UsePublicClinic(Guid.Parse("00000000-0000-4000-8000-000000000001"));
-await using var db = new PostgresOnTrackDbContext(options, caller, SystemClock.Instance, new OnTrack.Web.Features.Audit.ReadAudit(caller, SystemClock.Instance));
+await using var db = new PostgresOnTrackDbContext(options, caller, SystemClock.Instance, new OnTrack.Web.Data.ReadAudit(caller, SystemClock.Instance));
 const string instrument = "phq-9";
 
 switch (mode)

@@ -24,6 +24,7 @@ using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Staff;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Bench;
 

@@ -1,5 +1,5 @@
 using OnTrack.Web.Api;
-using OnTrack.Web.Features.Audit;
+using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Security;
 

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OnTrack.Web.Features.CareTeams;
 
 namespace OnTrack.Web.Data;
 
@@ -27,8 +28,8 @@ public sealed record ClientRecordDeclaration(string ClientProperty, ClientRecord
     /// <summary>Entities that are not client records although they name a client, and why. The convention test holds every other entity to a declaration.</summary>
     public static readonly IReadOnlyDictionary<Type, string> NotClientRecords = new Dictionary<Type, string>
     {
-        [typeof(Features.Clients.CareTeamMember)] = "The compartment's own key: who may see a client. Read through ClientAccess and CareTeams, never listed to callers directly.",
-        [typeof(Features.Audit.AuditEvent)] = "The audit trail itself, filtered by clinic and shown to admins (and to the client, their own accesses) by the audit feature.",
+        [typeof(OnTrack.Web.Features.CareTeams.CareTeamMember)] = "The compartment's own key: who may see a client. Read through ClientAccess and CareTeams, never listed to callers directly.",
+        [typeof(AuditEvent)] = "The audit trail itself, filtered by clinic and shown to admins (and to the client, their own accesses) by the audit feature.",
         [typeof(IdempotencyRecord)] = "A stored answer to a retried request, bound to the caller who made it.",
         [typeof(Features.Course.ClientCourseSums)] = "Sums over a client's scores kept by database triggers for the clinic-wide course fit; read only by the fit (admins, the daily job), never shown per client.",
     };

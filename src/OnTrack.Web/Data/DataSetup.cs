@@ -68,7 +68,7 @@ public static class DataSetup
             services.AddScoped<OnTrackDbContext>(sp => sp.GetRequiredService<SqliteOnTrackDbContext>());
         }
 
-        services.AddScoped<Features.Audit.ReadAudit>();
+        services.AddScoped<ReadAudit>();
 
         // Periodic jobs take their turns through the database, so one node runs each turn.
         services.AddSingleton<Features.Jobs.JobSchedule>();

@@ -8,6 +8,7 @@ using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Staff;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Data;
 
@@ -15,7 +16,7 @@ namespace OnTrack.Web.Data;
 /// A small but realistic clinic for trying OnTrack: an admin, three therapists with different hours and
 /// services, clients with weekly sessions from two months back to a month ahead, and a weekly group.
 /// </summary>
-public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser> users, IClock clock, Features.Measures.InstrumentCatalog catalog, Features.Course.ExpectedCourses courses)
+public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser> users, IClock clock, Features.Instruments.InstrumentCatalog catalog, Features.Course.ExpectedCourses courses)
 {
     public const string Slug = "demo";
     public const string Password = "OnTrack-Demo-2026";

@@ -8,6 +8,7 @@ using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Staff;
+using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Data;
 

@@ -10,6 +10,7 @@ using OnTrack.Web.Features.Notifications;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Staff;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.CareTeams;
 
 namespace OnTrack.Web.Data;
 

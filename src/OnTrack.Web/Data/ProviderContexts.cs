@@ -11,7 +11,7 @@ namespace OnTrack.Web.Data;
 /// The SQLite flavour of the model: NodaTime values stored as sortable integers and text. Not sealed so
 /// that a test can add a throwaway client record to the model and show the compartment covers it.
 /// </summary>
-public class SqliteOnTrackDbContext(DbContextOptions<SqliteOnTrackDbContext> options, Caller caller, IClock clock, Features.Audit.ReadAudit reads)
+public class SqliteOnTrackDbContext(DbContextOptions<SqliteOnTrackDbContext> options, Caller caller, IClock clock, ReadAudit reads)
     : OnTrackDbContext(options, caller, clock, reads)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -34,7 +34,7 @@ public class SqliteOnTrackDbContext(DbContextOptions<SqliteOnTrackDbContext> opt
 }
 
 /// <summary>The PostgreSQL flavour: NodaTime types map natively (timestamptz, time, date).</summary>
-public sealed class PostgresOnTrackDbContext(DbContextOptions<PostgresOnTrackDbContext> options, Caller caller, IClock clock, Features.Audit.ReadAudit reads)
+public sealed class PostgresOnTrackDbContext(DbContextOptions<PostgresOnTrackDbContext> options, Caller caller, IClock clock, ReadAudit reads)
     : OnTrackDbContext(options, caller, clock, reads);
 
 /// <summary>What the design-time factories share with the running app: the Identity schema version.</summary>
@@ -48,11 +48,11 @@ internal static class DesignTime
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteOnTrackDbContext>
 {
     public SqliteOnTrackDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteOnTrackDbContext>().UseSqlite("Data Source=design.db").UseApplicationServiceProvider(DesignTime.Services).Options, new Caller(), SystemClock.Instance, new Features.Audit.ReadAudit(new Caller(), SystemClock.Instance));
+        new(new DbContextOptionsBuilder<SqliteOnTrackDbContext>().UseSqlite("Data Source=design.db").UseApplicationServiceProvider(DesignTime.Services).Options, new Caller(), SystemClock.Instance, new ReadAudit(new Caller(), SystemClock.Instance));
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresOnTrackDbContext>
 {
     public PostgresOnTrackDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresOnTrackDbContext>().UseNpgsql("Host=localhost", o => o.UseNodaTime()).UseApplicationServiceProvider(DesignTime.Services).Options, new Caller(), SystemClock.Instance, new Features.Audit.ReadAudit(new Caller(), SystemClock.Instance));
+        new(new DbContextOptionsBuilder<PostgresOnTrackDbContext>().UseNpgsql("Host=localhost", o => o.UseNodaTime()).UseApplicationServiceProvider(DesignTime.Services).Options, new Caller(), SystemClock.Instance, new ReadAudit(new Caller(), SystemClock.Instance));
 }

@@ -41,7 +41,7 @@ public sealed class PasswordSignIn(
     AccountThrottle throttle,
     KnownDevices devices,
     AccountEmails emails,
-    Features.Audit.SecurityAudit audit)
+    Data.SecurityAudit audit)
 {
     private static readonly ApplicationUser Nobody = new();
     private static string? _dummyHash;
@@ -52,7 +52,7 @@ public sealed class PasswordSignIn(
         ArgumentNullException.ThrowIfNull(context);
         var attempt = await AttemptAsync(context, email, password, persistent, returnUrl);
         var succeeded = attempt.Outcome is SignInOutcome.Succeeded or SignInOutcome.RequiresTwoFactor;
-        await audit.RecordAsync(succeeded ? Features.Audit.AuditAction.SignIn : Features.Audit.AuditAction.SignInFailed,
+        await audit.RecordAsync(succeeded ? OnTrack.Web.Data.AuditAction.SignIn : OnTrack.Web.Data.AuditAction.SignInFailed,
             (attempt.User ?? attempt.Audited)?.ClinicId, (attempt.User ?? attempt.Audited)?.Id, (email ?? "").Trim(), context.Connection.RemoteIpAddress?.ToString(), attempt.Outcome.ToString());
         return attempt;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using OnTrack.Web.Features.CareTeams;
 
 namespace OnTrack.Web.Security;
 

@@ -27,7 +27,7 @@ public static class SecuritySetup
         services.AddScoped<AccountLinks>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<PasswordSignIn>();
-        services.AddSingleton<Features.Audit.SecurityAudit>();
+        services.AddSingleton<Data.SecurityAudit>();
         services.AddScoped<Landing>();
         services.AddSingleton<SourceLockout>();
         services.AddSingleton<KnownDevices>();

@@ -10,6 +10,7 @@ using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Staff;
 using OnTrack.Web.Security;
 using OnTrack.Web.Tests.Infrastructure;
+using OnTrack.Web.Features.Scheduling;
 
 namespace OnTrack.Web.Tests.Api;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OnTrack.Web.Features.Audit;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Tests.Infrastructure;
+using OnTrack.Web.Data;
 
 namespace OnTrack.Web.Tests.Audit;
 

@@ -8,6 +8,7 @@ using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Tests.Infrastructure;
+using OnTrack.Web.Features.CareTeams;
 
 namespace OnTrack.Web.Tests.Clients;
 

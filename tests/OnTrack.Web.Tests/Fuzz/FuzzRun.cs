@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Tests.Infrastructure;
+using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Tests.Fuzz;
 

@@ -8,6 +8,8 @@ using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
 using OnTrack.Web.Tests.Infrastructure;
+using OnTrack.Web.Features.Instruments;
+using OnTrack.Web.Data;
 
 namespace OnTrack.Web.Tests.Measures;
 
@@ -194,7 +196,7 @@ public abstract class MeasurementTests(OnTrackApp app)
         var read = await SubmitAsync(maya, form, key);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         var responseId = (await read.ReadAsync<SubmissionResult>()).Response.Id.ToString();
-        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == Features.Audit.AuditAction.Read && e.EntityType == "MeasureResponse" && e.EntityId == responseId && e.UserName == "maya.chen@demo.ontrack.test")));
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == OnTrack.Web.Data.AuditAction.Read && e.EntityType == "MeasureResponse" && e.EntityId == responseId && e.UserName == "maya.chen@demo.ontrack.test")));
         Assert.Equal(1, await app.WithDbAsync(db => db.Responses.CountAsync(r => r.ClientId == clientId)));
     }
 
@@ -255,7 +257,7 @@ public abstract class MeasurementTests(OnTrackApp app)
         await (await other.GetAsync($"/api/due-forms?clientId={clientId}")).ProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync("/api/alerts")).ProblemAsync(HttpStatusCode.NotFound);
         await (await samuel.PutAsJsonAsync($"/api/clients/{clientId}/measure-plan", Array.Empty<object>())).ProblemAsync(HttpStatusCode.NotFound);
-        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.ClientId == clientId && e.EntityType == "MeasureResponse" && e.Action == Web.Features.Audit.AuditAction.Read)));
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.ClientId == clientId && e.EntityType == "MeasureResponse" && e.Action == Data.AuditAction.Read)));
     }
 
     [Fact]

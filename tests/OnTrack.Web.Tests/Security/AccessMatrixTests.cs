@@ -13,6 +13,7 @@ using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Staff;
 using OnTrack.Web.Security;
 using OnTrack.Web.Tests.Infrastructure;
+using OnTrack.Web.Features.CareTeams;
 
 namespace OnTrack.Web.Tests.Security;
 

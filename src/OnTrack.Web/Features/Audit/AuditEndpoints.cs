@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using OnTrack.Web.Data;
+using OnTrack.Web.Features.CareTeams;
 using OnTrack.Web.Security;
 
 namespace OnTrack.Web.Features.Audit;
@@ -34,6 +36,12 @@ public static class AuditEndpoints
             .RequireAuthorization(SecuritySetup.ApiPolicy)
             .RequireAuthorization(Policies.ClinicAdmin)
             .WithSummary("Admins: the clinic's audit trail, newest first; filter by client, user, action and time, paged");
+
+        var client = app.MapClientRoutes("Audit");
+        client.MapGet("/access-log", async Task<IResult> (Guid clientId, AuditTrail trail, CancellationToken ct) =>
+                await trail.WhoSawAsync(clientId, ct) is { } log ? TypedResults.Ok(log) : Problem.NotFound("The client").ToResult())
+            .Requires(ClientOperation.ViewAccessLog)
+            .WithSummary("Which staff opened or changed the client's record, and when (the client and the clinic's admins)");
         return app;
     }
 }

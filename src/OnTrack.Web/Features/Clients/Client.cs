@@ -31,8 +31,4 @@ public sealed class Client : IClinicOwned
 
     /// <summary>When the course of treatment ended; ended courses count in the clinic's outcome figures.</summary>
     public Instant? DischargedAt { get; set; }
-
-    public List<Scheduling.Participant> Participations { get; set; } = [];
-
-    public List<CareTeamMember> CareTeam { get; set; } = [];
 }

@@ -4,10 +4,7 @@ public static class ClientsSetup
 {
     public static IServiceCollection AddClients(this IServiceCollection services)
     {
-        services.AddScoped<NewClientAccounts>();
         services.AddScoped<ClientInvitations>();
-        services.AddScoped<ClientAccess>();
-        services.AddScoped<CareTeams>();
         return services;
     }
 }

@@ -25,6 +25,7 @@ public static class CourseEndpoints
             .Validate(o => o.RefitInterval >= TimeSpan.FromMinutes(5), "OnTrack:Course:RefitInterval must be at least 00:05:00.")
             .ValidateOnStart();
         services.AddScoped<ExpectedCourses>();
+        services.AddScoped<Measures.IExpectedCourseRules>(sp => sp.GetRequiredService<ExpectedCourses>());
         services.AddScoped<CourseRefits>();
         services.AddSingleton<ScheduledCourseRefit>();
         services.AddHostedService<CourseRefitWorker>();

@@ -6,11 +6,12 @@ using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Scheduling;
+using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Features.Course;
 
 /// <summary>The rule that gives a new score its status on one instrument: the fitted model, or the rational rule.</summary>
-public sealed record CourseRule(Instrument Instrument, CourseModelRecord? Record, CourseModel? Model, CourseThresholds Thresholds, RationalRule Rational)
+public sealed record CourseRule(Instrument Instrument, CourseModelRecord? Record, CourseModel? Model, CourseThresholds Thresholds, RationalRule Rational) : IExpectedCourseRule
 {
     public bool FromModel => Model is not null;
 
@@ -43,7 +44,7 @@ public sealed record CourseModelSummary(
 /// Fits each outcome instrument's expected course from the clinic's scores — the per-client sums the
 /// database keeps as responses arrive, never the rows — and gives new scores their status.
 /// </summary>
-public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catalog)
+public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catalog) : IExpectedCourseRules
 {
     /// <summary>One in five clients (by id) is held out of the fit to measure its accuracy.</summary>
     public const int HoldOutOneIn = 5;
@@ -57,6 +58,9 @@ public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catal
         catalog.All.Values.Where(i => i.Role == InstrumentRole.Outcome && i.ReliableChange is not null).OrderBy(i => i.Id, StringComparer.Ordinal);
 
     /// <summary>The rule in force for an instrument, or null when it has no status (alliance, readiness, no reliable-change figure).</summary>
+    async Task<IExpectedCourseRule?> IExpectedCourseRules.RuleAsync(Clinic clinic, Instrument instrument, CancellationToken cancellationToken) =>
+        await RuleAsync(clinic, instrument, cancellationToken);
+
     public async Task<CourseRule?> RuleAsync(Clinic clinic, Instrument instrument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clinic);

@@ -6,6 +6,8 @@ using OnTrack.Web.Data;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.Instruments;
+using OnTrack.Web.Shared;
 
 namespace OnTrack.Web.Features.Interop;
 

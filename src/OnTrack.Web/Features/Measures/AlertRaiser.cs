@@ -17,7 +17,7 @@ namespace OnTrack.Web.Features.Measures;
 /// Turns a new result into alerts in the therapist's queue, and for risk an email through the outbox —
 /// added to the same unit of work as the response, so both are stored together or not at all.
 /// </summary>
-public sealed class AlertRaiser(OnTrackDbContext db, IOptions<ClinicOptions> options, Course.ExpectedCourses courses)
+public sealed class AlertRaiser(OnTrackDbContext db, IOptions<ClinicOptions> options, IExpectedCourseRules courses)
 {
     public async Task<IReadOnlyList<Alert>> RaiseAsync(
         Clinic clinic, Client client, Instrument instrument, ScoreResult score, MeasureResponse response, Guid? sessionTherapistId, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using OnTrack.Domain.Outcomes;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Features.Measures;
 

@@ -4,6 +4,7 @@ using OnTrack.Domain.Measures;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Scheduling;
+using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Features.Measures;
 

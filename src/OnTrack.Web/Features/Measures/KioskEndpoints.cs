@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OnTrack.Web.Data;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.CareTeams;
 
 namespace OnTrack.Web.Features.Measures;
 
@@ -24,14 +25,14 @@ public static class KioskEndpoints
         return app;
     }
 
-    private static async Task<IResult> StartAsync(Guid clientId, HttpContext context, IAntiforgery antiforgery, Clients.ClientAccess access, Caller caller)
+    private static async Task<IResult> StartAsync(Guid clientId, HttpContext context, IAntiforgery antiforgery, CareTeams.ClientAccess access, Caller caller)
     {
         if (!await IsValidAsync(antiforgery, context))
         {
             return TypedResults.BadRequest();
         }
 
-        if (await access.CheckAsync(clientId, Clients.ClientOperation.ViewContact, context.RequestAborted) is not { Client: var client })
+        if (await access.CheckAsync(clientId, CareTeams.ClientOperation.ViewContact, context.RequestAborted) is not { Client: var client })
         {
             return TypedResults.NotFound();
         }

@@ -3,6 +3,7 @@ using OnTrack.Domain.Measures;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Features.Measures;
 

@@ -3,6 +3,7 @@ using OnTrack.Domain.Measures;
 using OnTrack.Domain.Outcomes;
 using OnTrack.Web.Data;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Features.Measures;
 

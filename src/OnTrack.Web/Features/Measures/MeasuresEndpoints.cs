@@ -7,6 +7,8 @@ using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.Instruments;
+using OnTrack.Web.Features.CareTeams;
 
 namespace OnTrack.Web.Features.Measures;
 
@@ -17,17 +19,15 @@ public static class MeasuresEndpoints
     public static IServiceCollection AddMeasures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MeasuresOptions>().Bind(configuration.GetSection(MeasuresOptions.Section));
-        services.AddSingleton<InstrumentCatalog>();
-        services.AddHostedService<InstrumentCatalogCheck>();
         services.AddScoped<DueForms>();
         services.AddScoped<AlertRaiser>();
+        services.AddScoped<ITransferOfCareStep, AlertsFollowTransfer>();
         services.AddScoped<SubmitResponse>();
         services.AddScoped<MeasureQueries>();
         services.AddScoped<AlertQueue>();
         services.AddScoped<AlertEscalation>();
         services.AddScoped<MeasurePlanAdmin>();
         services.AddScoped<Caseload>();
-        services.AddScoped<OutcomeFiguresQuery>();
         services.AddHostedService<AlertEscalationWorker>();
         return services;
     }
@@ -65,11 +65,6 @@ public static class MeasuresEndpoints
         forms.MapGet("/caseload", async ([FromQuery] string? sort, Caseload caseload, CancellationToken ct) => TypedResults.Ok(Caseload.Sort(await caseload.ListAsync(ct), sort).ToList()))
             .RequireAuthorization(Policies.Clinician)
             .WithSummary("The caller's caseload with latest scores, change, status colour, open alerts and next session; sort=name|next|alerts|phq-9|gad-7");
-
-        forms.MapGet("/outcomes", async Task<IResult> (OutcomeFiguresQuery query, CancellationToken ct) =>
-                await query.GetAsync(ct) is { } outcomes ? TypedResults.Ok(outcomes) : Problem.NotFound("Outcome figures").ToResult())
-            .RequireAuthorization(Policies.Clinician)
-            .WithSummary("Clinic and per-therapist outcome figures on the NHS Talking Therapies definitions, with the counts behind each rate");
 
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(SecuritySetup.ApiPolicy).RequireAuthorization(Policies.Clinician);
         alerts.MapGet("", async ([FromQuery] AlertState? state, [FromQuery] Guid? clientId, AlertQueue queue, CancellationToken ct) => TypedResults.Ok(await queue.ListAsync(state, clientId, ct)))

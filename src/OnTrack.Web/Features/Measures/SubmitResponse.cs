@@ -7,6 +7,7 @@ using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Features.Measures;
 

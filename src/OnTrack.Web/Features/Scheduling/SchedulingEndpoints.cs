@@ -15,6 +15,8 @@ public static class SchedulingEndpoints
 {
     public static IServiceCollection AddScheduling(this IServiceCollection services)
     {
+        services.AddScoped<AvailabilityAdmin>();
+        services.AddScoped<NewClientAccounts>();
         services.AddScoped<Availability>();
         services.AddScoped<FindSlots>();
         services.AddScoped<BookAppointment>();

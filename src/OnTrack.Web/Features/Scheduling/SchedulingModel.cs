@@ -53,7 +53,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
     {
         // A participation is known in the audit trail by its appointment.
         builder.IsClientRecord(p => p.ClientId, ClientRecordSensitivity.Contact, auditId: p => p.AppointmentId);
-        builder.HasOne(p => p.Client).WithMany(c => c.Participations).HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Client).WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
 
         // A seat can be held by one booked client, seats run 1..capacity, and a client holds at most one
         // seat: together the database cannot overfill a group, even under concurrent joins.

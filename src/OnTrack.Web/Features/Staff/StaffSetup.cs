@@ -5,7 +5,6 @@ public static class StaffSetup
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
         services.AddScoped<StaffAccounts>();
-        services.AddScoped<AvailabilityAdmin>();
         services.AddScoped<Data.DemoClinic>();
         return services;
     }

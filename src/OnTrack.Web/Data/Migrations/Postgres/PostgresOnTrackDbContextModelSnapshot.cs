@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.CareTeams;
 
 #nullable disable
 
@@ -307,7 +308,7 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.ToTable("IdempotencyRecords");
                 });
 
-            modelBuilder.Entity("OnTrack.Web.Features.Audit.AuditEvent", b =>
+            modelBuilder.Entity("AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -359,7 +360,7 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("OnTrack.Web.Features.Clients.CareTeamMember", b =>
+            modelBuilder.Entity("OnTrack.Web.Features.CareTeams.CareTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1389,7 +1390,7 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OnTrack.Web.Features.Clients.CareTeamMember", b =>
+            modelBuilder.Entity("OnTrack.Web.Features.CareTeams.CareTeamMember", b =>
                 {
                     b.HasOne("OnTrack.Web.Features.Clients.Client", "Client")
                         .WithMany("CareTeam")

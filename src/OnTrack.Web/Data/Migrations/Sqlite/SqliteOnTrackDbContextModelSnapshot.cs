@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.CareTeams;
 
 #nullable disable
 
@@ -295,7 +296,7 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords");
                 });
 
-            modelBuilder.Entity("OnTrack.Web.Features.Audit.AuditEvent", b =>
+            modelBuilder.Entity("AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -345,7 +346,7 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("OnTrack.Web.Features.Clients.CareTeamMember", b =>
+            modelBuilder.Entity("OnTrack.Web.Features.CareTeams.CareTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1376,7 +1377,7 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OnTrack.Web.Features.Clients.CareTeamMember", b =>
+            modelBuilder.Entity("OnTrack.Web.Features.CareTeams.CareTeamMember", b =>
                 {
                     b.HasOne("OnTrack.Web.Features.Clients.Client", "Client")
                         .WithMany("CareTeam")

@@ -1,4 +1,4 @@
-namespace OnTrack.Web.Features.Measures;
+namespace OnTrack.Web.Features.Instruments;
 
 /// <summary>Reads the instrument catalog before the server takes requests, so a broken definition stops start-up.</summary>
 internal sealed class InstrumentCatalogCheck(InstrumentCatalog catalog, ILogger<InstrumentCatalogCheck> logger) : IHostedService

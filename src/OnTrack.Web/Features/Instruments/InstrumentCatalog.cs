@@ -1,19 +1,8 @@
 using Microsoft.Extensions.Options;
 using OnTrack.Domain.Measures;
+using OnTrack.Web.Shared;
 
-namespace OnTrack.Web.Features.Measures;
-
-/// <summary>Settings under "OnTrack:Measures".</summary>
-public sealed class MeasuresOptions
-{
-    public const string Section = "OnTrack:Measures";
-
-    /// <summary>The folder of instrument definitions; by default the ones shipped with OnTrack. A clinic adds its licensed instruments here.</summary>
-    public string? InstrumentsFolder { get; set; }
-
-    /// <summary>Run the background check that escalates unacknowledged risk alerts (tests drive it by hand).</summary>
-    public bool RunEscalationWorker { get; set; } = true;
-}
+namespace OnTrack.Web.Features.Instruments;
 
 /// <summary>
 /// Every instrument definition, read and checked once at start-up: a broken file stops OnTrack with a
@@ -21,7 +10,7 @@ public sealed class MeasuresOptions
 /// </summary>
 public sealed class InstrumentCatalog
 {
-    public InstrumentCatalog(IOptions<MeasuresOptions> options)
+    public InstrumentCatalog(IOptions<InstrumentOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Folder = options.Value.InstrumentsFolder is { Length: > 0 } folder ? Path.GetFullPath(folder) : Path.Combine(AppContext.BaseDirectory, "instruments");
@@ -39,7 +28,7 @@ public sealed class InstrumentCatalog
             try
             {
                 instrument = InstrumentReader.Read(text, Path.GetFileName(file));
-                questionnaires[instrument.Id] = Interop.FhirJson.ParseQuestionnaire(text);
+                questionnaires[instrument.Id] = FhirJson.ParseQuestionnaire(text);
             }
             catch (Exception ex) when (ex is InstrumentFormatException or InvalidOperationException or System.Text.Json.JsonException)
             {

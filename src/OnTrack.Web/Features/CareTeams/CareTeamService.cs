@@ -9,8 +9,9 @@ using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Notifications;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.Clients;
 
-namespace OnTrack.Web.Features.Clients;
+namespace OnTrack.Web.Features.CareTeams;
 
 public enum TransferReason
 {
@@ -35,7 +36,7 @@ public sealed record CareTeamMemberDto(Guid TherapistId, string Therapist, CareT
 public sealed record TransferResult(Guid ClientId, Guid? FromTherapistId, Guid ToTherapistId, IReadOnlyList<DateTimeOffset> Moved, IReadOnlyList<DateTimeOffset> Cancelled, DateTimeOffset? FormerReadOnlyUntil);
 
 /// <summary>A client's care team: who is on it (and was), and the change of therapist.</summary>
-public sealed class CareTeams(OnTrackDbContext db, Caller caller, ClientAccess access, CurrentClinic currentClinic, Availability availability, IOptions<ClinicOptions> clinicOptions)
+public sealed class CareTeamService(OnTrackDbContext db, Caller caller, ClientAccess access, CurrentClinic currentClinic, Availability availability, IOptions<ClinicOptions> clinicOptions, IEnumerable<ITransferOfCareStep> steps)
 {
     public async Task<IReadOnlyList<CareTeamMemberDto>?> HistoryAsync(Guid clientId, CancellationToken cancellationToken)
     {
@@ -140,11 +141,10 @@ public sealed class CareTeams(OnTrackDbContext db, Caller caller, ClientAccess a
         });
         client.PrimaryTherapistId = to.Id;
 
-        // Open alerts are the new therapist's to act on.
-        var alerts = await db.Alerts.Where(a => a.ClientId == clientId && a.State != Measures.AlertState.Resolved).ToListAsync(cancellationToken);
-        foreach (var alert in alerts)
+        // What other features do when care moves (Measures: open alerts go to the new therapist), in this unit of work.
+        foreach (var step in steps)
         {
-            alert.TherapistId = to.Id;
+            await step.ApplyAsync(clientId, formerId, to.Id, cancellationToken);
         }
 
         var (moved, cancelled) = formerId is { } former ? await HandleFutureSessionsAsync(clinic, client, former, to, request.FutureSessions, now, cancellationToken) : ([], []);

@@ -1,7 +1,7 @@
 using NodaTime;
 using OnTrack.Web.Data;
 
-namespace OnTrack.Web.Features.Audit;
+namespace OnTrack.Web.Data;
 
 public enum AuditAction
 {

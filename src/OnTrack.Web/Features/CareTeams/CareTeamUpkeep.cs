@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Scheduling;
+using OnTrack.Web.Features.Clients;
 
-namespace OnTrack.Web.Features.Clients;
+namespace OnTrack.Web.Features.CareTeams;
 
 /// <summary>
 /// Keeps care teams in step with what is saved, whichever code saves it: a new client with a primary

@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.Clients;
 
-namespace OnTrack.Web.Features.Clients;
+namespace OnTrack.Web.Features.CareTeams;
 
 public enum CareTeamRole
 {
@@ -80,7 +81,7 @@ internal sealed class CareTeamMemberConfiguration : IEntityTypeConfiguration<Car
     public void Configure(EntityTypeBuilder<CareTeamMember> builder)
     {
         builder.ToTable("CareTeamMembers");
-        builder.HasOne(m => m.Client).WithMany(c => c.CareTeam).HasForeignKey(m => m.ClientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Client).WithMany().HasForeignKey(m => m.ClientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Therapist).WithMany().HasForeignKey(m => m.TherapistId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(m => m.Note).HasMaxLength(1000);
         builder.HasIndex(m => new { m.ClientId, m.TherapistId });

@@ -3,8 +3,9 @@ using OnTrack.Web.Data;
 using OnTrack.Web.Features.Audit;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.Clients;
 
-namespace OnTrack.Web.Features.Clients;
+namespace OnTrack.Web.Features.CareTeams;
 
 /// <summary>What a caller wants to do with one client's record.</summary>
 public enum ClientOperation

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 
-namespace OnTrack.Web.Features.Interop;
+namespace OnTrack.Web.Shared;
 
 /// <summary>
 /// The FHIR boundary, through Firely's SDK: instrument files are checked to be valid FHIR R4

@@ -3,8 +3,9 @@ using OnTrack.Domain.Outcomes;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.Instruments;
 
-namespace OnTrack.Web.Features.Measures;
+namespace OnTrack.Web.Features.Outcomes;
 
 public sealed record OutcomeRow(
     string Name,

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Notifications;
-using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.Clients;
 
-namespace OnTrack.Web.Features.Clients;
+namespace OnTrack.Web.Features.Scheduling;
 
 /// <summary>What an anonymous visitor asked to book, for the email: its words and the Book page that books it once signed in.</summary>
 public sealed record FirstBooking(string What, string BookPath);

@@ -5,8 +5,9 @@ using OnTrack.Domain.Scheduling;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
+using OnTrack.Web.Features.Staff;
 
-namespace OnTrack.Web.Features.Staff;
+namespace OnTrack.Web.Features.Scheduling;
 
 public sealed class WeeklyHoursForm
 {

@@ -4,7 +4,7 @@ using NodaTime;
 using OnTrack.Web.Data;
 using OnTrack.Web.Security;
 
-namespace OnTrack.Web.Features.Audit;
+namespace OnTrack.Web.Data;
 
 /// <summary>
 /// The reads (and denied accesses) of one request, collected as they happen and written together: one
