@@ -20,11 +20,11 @@ using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Course;
+using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Staff;
 using OnTrack.Web.Security;
-using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Bench;
 

@@ -69,6 +69,7 @@ public static class DataSetup
         }
 
         services.AddScoped<ReadAudit>();
+        services.AddScoped<UnitOfWork>();
 
         // Periodic jobs take their turns through the database, so one node runs each turn.
         services.AddSingleton<Features.Jobs.JobSchedule>();

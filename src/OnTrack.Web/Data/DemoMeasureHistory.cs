@@ -5,10 +5,10 @@ using OnTrack.Domain.Measures;
 using OnTrack.Domain.Outcomes;
 using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Staff;
-using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Data;
 

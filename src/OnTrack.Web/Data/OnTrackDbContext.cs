@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OnTrack.Web.Features.Audit;
+using OnTrack.Web.Features.CareTeams;
 using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Notifications;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Staff;
 using OnTrack.Web.Security;
-using OnTrack.Web.Features.CareTeams;
 
 namespace OnTrack.Web.Data;
 
@@ -72,7 +72,7 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
     public Caller Caller { get; } = caller;
 
-    public IClock Clock { get; } = clock;
+    private IClock Clock { get; } = clock;
 
     /// <summary>The reads of this scope, written in one batch (see <see cref="ReadAudit"/>).</summary>
     public ReadAudit ReadAudit { get; } = reads;
@@ -104,7 +104,7 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
-        await CareTeamUpkeep.KeepUpAsync(this, cancellationToken);
+        await CareTeamUpkeep.KeepUpAsync(this, Clock.GetCurrentInstant(), cancellationToken);
         await CheckClinicalWritesAsync(cancellationToken);
         PrepareChanges();
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

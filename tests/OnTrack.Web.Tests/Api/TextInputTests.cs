@@ -7,10 +7,10 @@ using NodaTime;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Staff;
 using OnTrack.Web.Security;
 using OnTrack.Web.Tests.Infrastructure;
-using OnTrack.Web.Features.Scheduling;
 
 namespace OnTrack.Web.Tests.Api;
 

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OnTrack.Web.Data;
 using OnTrack.Web.Features.Audit;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Tests.Infrastructure;
-using OnTrack.Web.Data;
 
 namespace OnTrack.Web.Tests.Audit;
 

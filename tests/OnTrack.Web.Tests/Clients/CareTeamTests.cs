@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using OnTrack.Domain.Outcomes;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Audit;
+using OnTrack.Web.Features.CareTeams;
 using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Tests.Infrastructure;
-using OnTrack.Web.Features.CareTeams;
 
 namespace OnTrack.Web.Tests.Clients;
 

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Tests.Infrastructure;
-using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Tests.Fuzz;
 

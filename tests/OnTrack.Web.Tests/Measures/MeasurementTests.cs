@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using OnTrack.Domain.Outcomes;
+using OnTrack.Web.Data;
+using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
 using OnTrack.Web.Tests.Infrastructure;
-using OnTrack.Web.Features.Instruments;
-using OnTrack.Web.Data;
 
 namespace OnTrack.Web.Tests.Measures;
 

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OnTrack.Domain.Outcomes;
-using OnTrack.Web.Features.Outcomes;
 using OnTrack.Web.Features.Measures;
+using OnTrack.Web.Features.Outcomes;
 using OnTrack.Web.Tests.Infrastructure;
 
 namespace OnTrack.Web.Tests.Measures;

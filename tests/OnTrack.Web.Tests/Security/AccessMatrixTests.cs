@@ -8,12 +8,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.CareTeams;
 using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Staff;
 using OnTrack.Web.Security;
 using OnTrack.Web.Tests.Infrastructure;
-using OnTrack.Web.Features.CareTeams;
 
 namespace OnTrack.Web.Tests.Security;
 

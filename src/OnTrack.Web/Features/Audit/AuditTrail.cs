@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.CareTeams;
 using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Security;
-using OnTrack.Web.Features.CareTeams;
 
 namespace OnTrack.Web.Features.Audit;
 

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using OnTrack.Domain.Scheduling;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Notifications;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
-using OnTrack.Web.Features.Clients;
 
 namespace OnTrack.Web.Features.CareTeams;
 
@@ -36,7 +36,7 @@ public sealed record CareTeamMemberDto(Guid TherapistId, string Therapist, CareT
 public sealed record TransferResult(Guid ClientId, Guid? FromTherapistId, Guid ToTherapistId, IReadOnlyList<DateTimeOffset> Moved, IReadOnlyList<DateTimeOffset> Cancelled, DateTimeOffset? FormerReadOnlyUntil);
 
 /// <summary>A client's care team: who is on it (and was), and the change of therapist.</summary>
-public sealed class CareTeamService(OnTrackDbContext db, Caller caller, ClientAccess access, CurrentClinic currentClinic, Availability availability, IOptions<ClinicOptions> clinicOptions, IEnumerable<ITransferOfCareStep> steps)
+public sealed class CareTeamService(OnTrackDbContext db, Caller caller, ClientAccess access, CurrentClinic currentClinic, Availability availability, IOptions<ClinicOptions> clinicOptions, IEnumerable<ITransferOfCareStep> steps, IClock clock)
 {
     public async Task<IReadOnlyList<CareTeamMemberDto>?> HistoryAsync(Guid clientId, CancellationToken cancellationToken)
     {
@@ -102,7 +102,7 @@ public sealed class CareTeamService(OnTrackDbContext db, Caller caller, ClientAc
             return Problem.Invalid($"{to.DisplayName} is already the client's therapist.");
         }
 
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         var members = await db.CareTeamMembers.Where(m => m.ClientId == clientId && (m.Until == null || m.Until > now)).ToListAsync(cancellationToken);
         var formerId = client.PrimaryTherapistId;
         var reason = ReasonText(request);

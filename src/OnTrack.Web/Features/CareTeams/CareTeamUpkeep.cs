@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OnTrack.Web.Data;
-using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Clients;
+using OnTrack.Web.Features.Scheduling;
 
 namespace OnTrack.Web.Features.CareTeams;
 
@@ -17,7 +17,7 @@ internal static class CareTeamUpkeep
 {
     private static readonly ParticipantStatus[] Left = [ParticipantStatus.Cancelled, ParticipantStatus.LateCancelled];
 
-    public static async Task KeepUpAsync(OnTrackDbContext db, CancellationToken cancellationToken)
+    public static async Task KeepUpAsync(OnTrackDbContext db, Instant now, CancellationToken cancellationToken)
     {
         var booked = new List<Participant>();
         var ended = new List<(Guid ClientId, Guid AppointmentId)>();
@@ -46,7 +46,6 @@ internal static class CareTeamUpkeep
             return;
         }
 
-        var now = db.Clock.GetCurrentInstant();
         var clientIds = newClients.Select(c => c.Id).Concat(booked.Select(p => p.ClientId)).Concat(ended.Select(e => e.ClientId)).Distinct().ToList();
         var team = new Team(db, now, await ActiveMembersAsync(db, clientIds, now, cancellationToken));
 

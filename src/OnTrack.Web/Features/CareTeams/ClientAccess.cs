@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Audit;
+using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
-using OnTrack.Web.Features.Clients;
 
 namespace OnTrack.Web.Features.CareTeams;
 
@@ -38,7 +39,7 @@ public sealed record ClientAccessDecision(Client Client, CareTeamMember? Members
 /// filter), then decide the operation from the caller's role and their place on the care team. A refusal
 /// looks exactly like a client that does not exist, and is audited.
 /// </summary>
-public sealed class ClientAccess(OnTrackDbContext db, Caller caller, ReadAudit reads)
+public sealed class ClientAccess(OnTrackDbContext db, Caller caller, ReadAudit reads, IClock clock)
 {
     /// <summary>What the caller may do with a client they can see at all; null (audited as denied) when they cannot.</summary>
     public Task<ClientAccessDecision?> DecideAsync(Guid clientId, CancellationToken cancellationToken) =>
@@ -47,7 +48,7 @@ public sealed class ClientAccess(OnTrackDbContext db, Caller caller, ReadAudit r
     public async Task<ClientAccessDecision?> CheckAsync(Guid clientId, ClientOperation operation, CancellationToken cancellationToken)
     {
         var client = await db.ClientRecords.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, cancellationToken);
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         var membership = client is null || caller.TherapistId is not { } therapist ? null
             : await db.CareTeamMembers.AsNoTracking()
                 .Where(m => m.ClientId == clientId && m.TherapistId == therapist && (m.Until == null || m.Until > now))

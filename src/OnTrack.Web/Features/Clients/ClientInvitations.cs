@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NodaTime;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Notifications;
@@ -18,7 +19,7 @@ public sealed record NewClient(
     bool Invite);
 
 /// <summary>Staff add a client (someone who phoned the office) and, if asked, invite them to the portal.</summary>
-public sealed class ClientInvitations(OnTrackDbContext db, UserManager<ApplicationUser> users, Caller caller, AccountLinks links)
+public sealed class ClientInvitations(OnTrackDbContext db, UserManager<ApplicationUser> users, Caller caller, AccountLinks links, IClock clock)
 {
     public async Task<IReadOnlyList<Client>> ListAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +54,7 @@ public sealed class ClientInvitations(OnTrackDbContext db, UserManager<Applicati
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         var client = new Client { ClinicId = clinicId, FullName = request.FullName.Trim(), Email = email, Phone = request.Phone?.Trim() ?? "", CreatedAt = now, PrimaryTherapistId = caller.TherapistId };
         db.ClientRecords.Add(client);
         if (request.Invite)

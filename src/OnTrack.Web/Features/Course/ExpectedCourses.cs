@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using OnTrack.Domain.Course;
 using OnTrack.Domain.Measures;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Scheduling;
-using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Features.Course;
 
@@ -44,7 +45,7 @@ public sealed record CourseModelSummary(
 /// Fits each outcome instrument's expected course from the clinic's scores — the per-client sums the
 /// database keeps as responses arrive, never the rows — and gives new scores their status.
 /// </summary>
-public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catalog) : IExpectedCourseRules
+public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catalog, IClock clock) : IExpectedCourseRules
 {
     /// <summary>One in five clients (by id) is held out of the fit to measure its accuracy.</summary>
     public const int HoldOutOneIn = 5;
@@ -188,7 +189,7 @@ public sealed class ExpectedCourses(OnTrackDbContext db, InstrumentCatalog catal
         {
             ClinicId = clinic.Id,
             InstrumentId = instrument.Id,
-            FittedAt = db.Clock.GetCurrentInstant(),
+            FittedAt = clock.GetCurrentInstant(),
             Model = model.ToJson(),
             CompletedCourses = completed,
             Clients = model.Clients,

@@ -3,10 +3,10 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
-using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Shared;
 
 namespace OnTrack.Web.Features.Interop;

@@ -11,12 +11,12 @@ namespace OnTrack.Web.Features.Measures;
 /// with several web nodes: an alert is claimed by a conditional update inside the transaction that
 /// queues the emails, so only one node's claim succeeds.
 /// </summary>
-public sealed class AlertEscalation(OnTrackDbContext db, Caller caller, AlertRaiser raiser, ILogger<AlertEscalation> logger)
+public sealed class AlertEscalation(OnTrackDbContext db, Caller caller, AlertRaiser raiser, ILogger<AlertEscalation> logger, IClock clock)
 {
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         caller.BecomeSystem();
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         var candidates = await db.Alerts.AsNoTracking()
             .Where(a => a.Kind == AlertKind.Risk && a.State == AlertState.New && a.EscalatedAt == null)
             .Select(a => new { a.Id, a.ClinicId, a.RaisedAt })

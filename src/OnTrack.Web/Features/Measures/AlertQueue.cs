@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using OnTrack.Domain.Outcomes;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Scheduling;
@@ -7,7 +8,7 @@ using OnTrack.Web.Security;
 namespace OnTrack.Web.Features.Measures;
 
 /// <summary>A therapist's alert queue (admins see the clinic's), and acknowledging and resolving alerts.</summary>
-public sealed class AlertQueue(OnTrackDbContext db, Caller caller)
+public sealed class AlertQueue(OnTrackDbContext db, Caller caller, IClock clock)
 {
     public const string ActionLabel = "What was done";
 
@@ -78,7 +79,7 @@ public sealed class AlertQueue(OnTrackDbContext db, Caller caller)
         }
 
         alert.State = AlertState.Acknowledged;
-        alert.AcknowledgedAt = db.Clock.GetCurrentInstant();
+        alert.AcknowledgedAt = clock.GetCurrentInstant();
         alert.AcknowledgedBy = await ActorAsync(cancellationToken);
         alert.ActionTaken = string.IsNullOrWhiteSpace(action) ? null : action;
         await db.SaveChangesAsync(cancellationToken);
@@ -117,7 +118,7 @@ public sealed class AlertQueue(OnTrackDbContext db, Caller caller)
             return Problem.BadRequest(invalid);
         }
 
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         var actor = await ActorAsync(cancellationToken);
         if (alert.State == AlertState.New)
         {

@@ -17,7 +17,7 @@ namespace OnTrack.Web.Features.Measures;
 /// Turns a new result into alerts in the therapist's queue, and for risk an email through the outbox —
 /// added to the same unit of work as the response, so both are stored together or not at all.
 /// </summary>
-public sealed class AlertRaiser(OnTrackDbContext db, IOptions<ClinicOptions> options, IExpectedCourseRules courses)
+public sealed class AlertRaiser(OnTrackDbContext db, IOptions<ClinicOptions> options, IExpectedCourseRules courses, IClock clock)
 {
     public async Task<IReadOnlyList<Alert>> RaiseAsync(
         Clinic clinic, Client client, Instrument instrument, ScoreResult score, MeasureResponse response, Guid? sessionTherapistId, CancellationToken cancellationToken)
@@ -104,7 +104,7 @@ public sealed class AlertRaiser(OnTrackDbContext db, IOptions<ClinicOptions> opt
         var body = escalated
             ? $"A risk alert for client {ClientNames.Initials(client.FullName)}, raised {when}, has not been acknowledged by their therapist within {clinic.RiskEscalationMinutes} minutes.\n\nPlease make sure someone follows it up now: {link}\n"
             : $"Client {ClientNames.Initials(client.FullName)} endorsed a risk item on a form at {when}.\n\nPlease review it, contact the client as your clinic's risk procedure says, and record what you did: {link}\n\nIf this is not acknowledged within {clinic.RiskEscalationMinutes} minutes it goes to the clinic's admins.\n";
-        return OutboxMessage.Email(clinic.Id, db.Clock.GetCurrentInstant(), to, escalated ? "risk-escalation" : "risk-alert",
+        return OutboxMessage.Email(clinic.Id, clock.GetCurrentInstant(), to, escalated ? "risk-escalation" : "risk-alert",
             escalated ? $"Unacknowledged risk alert ({ClientNames.Initials(client.FullName)})" : $"Risk alert: client {ClientNames.Initials(client.FullName)}", body);
     }
 
@@ -120,6 +120,6 @@ public sealed class AlertRaiser(OnTrackDbContext db, IOptions<ClinicOptions> opt
 
     private Task<Guid?> LatestTherapistAsync(Guid clientId, CancellationToken cancellationToken) =>
         db.Appointments.Unfiltered(Bypass.SubmissionChecks)
-            .Where(a => a.Participants.Any(p => p.ClientId == clientId) && a.Start <= db.Clock.GetCurrentInstant() + Duration.FromDays(60))
+            .Where(a => a.Participants.Any(p => p.ClientId == clientId) && a.Start <= clock.GetCurrentInstant() + Duration.FromDays(60))
             .OrderByDescending(a => a.Start).Select(a => (Guid?)a.TherapistId).FirstOrDefaultAsync(cancellationToken);
 }

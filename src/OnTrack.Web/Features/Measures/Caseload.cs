@@ -3,9 +3,9 @@ using NodaTime;
 using OnTrack.Domain.Measures;
 using OnTrack.Domain.Outcomes;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
-using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Features.Measures;
 
@@ -27,7 +27,7 @@ public sealed record CaseloadRow(
 /// and next session. Four set-based queries whatever the number of clients or the length of their
 /// courses (scores: one row per client and instrument); the rest is in memory.
 /// </summary>
-public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatalog catalog)
+public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatalog catalog, IClock clock)
 {
     public async Task<IReadOnlyList<CaseloadRow>> ListAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatal
             return [];
         }
 
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         var clients = await db.ClientRecords.AsNoTracking().Where(c => c.DischargedAt == null)
             .Select(c => new { c.Id, c.FullName }).ToListAsync(cancellationToken);
         var ids = clients.Select(c => c.Id).ToList();

@@ -3,8 +3,8 @@ using NodaTime;
 using OnTrack.Domain.Measures;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clinics;
-using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Instruments;
+using OnTrack.Web.Features.Scheduling;
 
 namespace OnTrack.Web.Features.Measures;
 

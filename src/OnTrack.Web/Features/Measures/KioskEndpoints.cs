@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OnTrack.Web.Data;
-using OnTrack.Web.Security;
 using OnTrack.Web.Features.CareTeams;
+using OnTrack.Web.Security;
 
 namespace OnTrack.Web.Features.Measures;
 

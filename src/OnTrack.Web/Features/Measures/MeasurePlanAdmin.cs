@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using OnTrack.Domain.Measures;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
-using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Features.Measures;
 
 /// <summary>Which measures a client completes and when: their own plan, or the clinic's default.</summary>
-public sealed class MeasurePlanAdmin(OnTrackDbContext db, Caller caller, InstrumentCatalog catalog, DueForms due)
+public sealed class MeasurePlanAdmin(OnTrackDbContext db, Caller caller, InstrumentCatalog catalog, DueForms due, IClock clock)
 {
     public async Task<MeasurePlanDto?> GetAsync(Guid clientId, CancellationToken cancellationToken)
     {
@@ -81,7 +82,7 @@ public sealed class MeasurePlanAdmin(OnTrackDbContext db, Caller caller, Instrum
                 break;
             case "ended":
                 client.Ending = false;
-                client.DischargedAt = db.Clock.GetCurrentInstant();
+                client.DischargedAt = clock.GetCurrentInstant();
                 break;
             case "open":
                 client.Ending = false;

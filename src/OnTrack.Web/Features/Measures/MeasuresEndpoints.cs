@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using OnTrack.Domain.Measures;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.CareTeams;
 using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
-using OnTrack.Web.Features.Instruments;
-using OnTrack.Web.Features.CareTeams;
 
 namespace OnTrack.Web.Features.Measures;
 
@@ -79,7 +80,7 @@ public static class MeasuresEndpoints
         return app;
     }
 
-    private static async Task<IResult> DueAsync([FromQuery] Guid? clientId, Caller caller, OnTrackDbContext db, DueForms due, CurrentClinic clinic, CancellationToken ct)
+    private static async Task<IResult> DueAsync([FromQuery] Guid? clientId, Caller caller, OnTrackDbContext db, DueForms due, CurrentClinic clinic, IClock clock, CancellationToken ct)
     {
         var id = caller.ClientId ?? clientId;
         if (id is null || (caller.ClientId is { } own && clientId is { } asked && asked != own) || !await db.ClientRecords.AnyAsync(c => c.Id == id, ct)
@@ -88,7 +89,7 @@ public static class MeasuresEndpoints
             return (id is null ? Problem.BadRequest("clientId is required for staff.") : Problem.NotFound("The client")).ToResult();
         }
 
-        var set = await due.ForAsync(id.Value, current, db.Clock.GetCurrentInstant(), ct);
+        var set = await due.ForAsync(id.Value, current, clock.GetCurrentInstant(), ct);
         db.AuditRead("DueForms", id.Value.ToString(), id.Value);
         return TypedResults.Ok(new DueFormsDto(id.Value, set.Session?.AppointmentId, set.Session?.Start.ToDateTimeOffset(), set.Session?.Number,
             set.Instruments.Select(i => new DueFormDto(i.Id, i.Title, i.Items.Count)).ToList()));

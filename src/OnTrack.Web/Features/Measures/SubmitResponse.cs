@@ -5,9 +5,9 @@ using OnTrack.Domain.Measures;
 using OnTrack.Domain.Outcomes;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
-using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Features.Measures;
 
@@ -17,7 +17,7 @@ namespace OnTrack.Web.Features.Measures;
 /// written in one transaction. A retry with the same idempotency key returns the first answer.
 /// </summary>
 public sealed class SubmitResponse(
-    OnTrackDbContext db, Caller caller, CurrentClinic currentClinic, InstrumentCatalog catalog, DueForms dueForms, AlertRaiser alerts)
+    OnTrackDbContext db, Caller caller, CurrentClinic currentClinic, InstrumentCatalog catalog, DueForms dueForms, AlertRaiser alerts, IClock clock)
 {
     public const int MaxKeyLength = 100;
 
@@ -92,7 +92,7 @@ public sealed class SubmitResponse(
             incomplete = $"{instrument.Title} was stored because a risk item was endorsed, {(score.Valid ? "with a prorated total" : "without a total")}: {what.Trim()}";
         }
 
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         var when = now;
         FormSession? session;
         ResponseSource source;

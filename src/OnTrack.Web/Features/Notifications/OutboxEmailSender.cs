@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
+using NodaTime;
 using OnTrack.Web.Data;
 
 namespace OnTrack.Web.Features.Notifications;
 
 /// <summary>Account emails (confirmation, password reset) go through the outbox like every other email.</summary>
-internal sealed class OutboxEmailSender(OnTrackDbContext db) : IEmailSender<ApplicationUser>
+internal sealed class OutboxEmailSender(OnTrackDbContext db, IClock clock) : IEmailSender<ApplicationUser>
 {
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
         QueueAsync(user, email, "Confirm your email", $"Please confirm your OnTrack account by opening this link:\n\n{System.Net.WebUtility.HtmlDecode(confirmationLink)}\n\nUntil you do, you cannot sign in (to fill in your check-in forms, or to move or cancel a session). Then sign in with the email and password you chose.\n");
@@ -17,7 +18,7 @@ internal sealed class OutboxEmailSender(OnTrackDbContext db) : IEmailSender<Appl
 
     private async Task QueueAsync(ApplicationUser user, string email, string subject, string body)
     {
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         db.Outbox.Add(OutboxMessage.Email(user.ClinicId, now, email, "account", subject, body));
         await db.SaveChangesAsync();
     }

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using OnTrack.Domain.Outcomes;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
-using OnTrack.Web.Features.Instruments;
 
 namespace OnTrack.Web.Features.Outcomes;
 

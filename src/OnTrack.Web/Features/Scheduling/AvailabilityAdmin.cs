@@ -4,8 +4,8 @@ using NodaTime.Text;
 using OnTrack.Domain.Scheduling;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Scheduling;
-using OnTrack.Web.Security;
 using OnTrack.Web.Features.Staff;
+using OnTrack.Web.Security;
 
 namespace OnTrack.Web.Features.Scheduling;
 
@@ -35,7 +35,7 @@ public sealed class ExceptionForm
 }
 
 /// <summary>Therapists manage their own hours; admins anyone's. One window per weekday, plus dated exceptions.</summary>
-public sealed class AvailabilityAdmin(OnTrackDbContext db, Caller caller)
+public sealed class AvailabilityAdmin(OnTrackDbContext db, Caller caller, IClock clock)
 {
     private static readonly LocalTimePattern Hm = TimeText.HoursAndMinutes;
 
@@ -127,7 +127,7 @@ public sealed class AvailabilityAdmin(OnTrackDbContext db, Caller caller)
             return Problem.BadRequest("Give the date like 2026-12-24.");
         }
 
-        var today = db.Clock.GetCurrentInstant().InZone(zone).Date;
+        var today = clock.GetCurrentInstant().InZone(zone).Date;
         if (date.Value < today.PlusYears(-1) || date.Value > today.PlusYears(5))
         {
             return Problem.BadRequest($"Give a date between {today.PlusYears(-1):uuuu'-'MM'-'dd} and {today.PlusYears(5):uuuu'-'MM'-'dd}.");

@@ -21,7 +21,7 @@ public sealed class BookAppointment(
     Availability availability,
     Caller caller,
     BookingEmails emails,
-    NewClientAccounts accounts)
+    NewClientAccounts accounts, IClock clock)
 {
     public async Task<Result<BookingResponse>> HandleAsync(BookingRequest request, CancellationToken cancellationToken) =>
         await HandleAsync(request, null, cancellationToken);
@@ -251,7 +251,7 @@ public sealed class BookAppointment(
             return Problem.Invalid("A twice-weekly series needs a second weekday, different from the first session's.");
         }
 
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         var start = Instant.FromDateTimeOffset(request.Start);
         var notBefore = caller.IsStaff ? now : now + Availability.MinimumNotice;
         if (start < notBefore)
@@ -307,7 +307,7 @@ public sealed class BookAppointment(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var now = db.Clock.GetCurrentInstant();
+            var now = clock.GetCurrentInstant();
             var people = new List<Client> { client };
             foreach (var other in others)
             {

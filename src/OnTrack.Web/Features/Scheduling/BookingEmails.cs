@@ -12,7 +12,7 @@ using OnTrack.Web.Features.Notifications;
 namespace OnTrack.Web.Features.Scheduling;
 
 /// <summary>Writes the emails a booking change causes into the outbox, in the caller's unit of work.</summary>
-public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> email, IOptions<ClinicOptions> clinicOptions)
+public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> email, IOptions<ClinicOptions> clinicOptions, IClock clock)
 {
     public void Booked(Clinic clinic, Service service, Staff.Therapist therapist, IReadOnlyList<Appointment> appointments, IEnumerable<Client> clients)
     {
@@ -20,7 +20,7 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(therapist);
         ArgumentNullException.ThrowIfNull(appointments);
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         var ics = CalendarFiles.Write(appointments.Select(a => Entry(clinic, service, therapist, a)), clinic.Name, "PUBLISH");
         var body = new StringBuilder();
         body.AppendLine(CultureInfo.InvariantCulture, $"Your {service.Name} with {therapist.DisplayName} is booked:");
@@ -71,7 +71,7 @@ public sealed class BookingEmails(OnTrackDbContext db, IOptions<EmailOptions> em
     {
         ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(appointment);
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         var serviceName = appointment.Service?.Name ?? "session";
         var text = new StringBuilder();
         text.AppendLine(movedTo is { } to

@@ -8,7 +8,7 @@ using OnTrack.Web.Security;
 namespace OnTrack.Web.Features.Scheduling;
 
 /// <summary>Cancel, move, mark attendance, and run group sessions. Each loads the record through the caller's filters first: what the caller cannot see is "not found".</summary>
-public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic currentClinic, Availability availability, Caller caller, BookingEmails emails)
+public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic currentClinic, Availability availability, Caller caller, BookingEmails emails, IClock clock)
 {
     public async Task<Result<AppointmentDto>> CancelAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             return Problem.Invalid("Only a booked session that has not taken place can be cancelled.");
         }
 
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         if (appointment.Start <= now)
         {
             return Problem.Invalid("The session has already started.");
@@ -71,7 +71,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
                 : "Only a booked session can be moved.");
         }
 
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         var start = Instant.FromDateTimeOffset(newStart);
         var notBefore = caller.IsStaff ? now : now + Availability.MinimumNotice;
         if (start < notBefore || appointment.Start <= now)
@@ -140,7 +140,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             return Problem.Invalid("Staff can mark a session as Attended, NoShow or LateCancelled. To cancel, use cancel.");
         }
 
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         if (status is AppointmentStatus.Attended or AppointmentStatus.NoShow && appointment.Start > now)
         {
             return Problem.Invalid("A session can be marked attended or no-show once it has started.");
@@ -192,7 +192,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             return Problem.Invalid("There is no such therapist.");
         }
 
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         var start = Instant.FromDateTimeOffset(request.Start);
         if (start <= now)
         {
@@ -249,7 +249,7 @@ public sealed class ChangeAppointment(OnTrackDbContext db, CurrentClinic current
             var group = await db.Appointments.Unfiltered(Bypass.GroupSeats).Include(a => a.Service).Include(a => a.Therapist)
                 .Include(a => a.Participants.Where(p => p.Status == ParticipantStatus.Booked)).ThenInclude(p => p.Client)
                 .SingleOrDefaultAsync(a => a.Id == id && a.Status == AppointmentStatus.Booked && a.Service!.Format == SessionFormat.Group, cancellationToken);
-            if (group is null || group.Start <= db.Clock.GetCurrentInstant())
+            if (group is null || group.Start <= clock.GetCurrentInstant())
             {
                 return Problem.NotFound("The group session");
             }

@@ -8,7 +8,7 @@ using OnTrack.Web.Features.Clinics;
 namespace OnTrack.Web.Features.Scheduling;
 
 /// <summary>Free session times for a service, with one therapist or any suitable therapist.</summary>
-public sealed class FindSlots(OnTrackDbContext db, CurrentClinic currentClinic, Availability availability)
+public sealed class FindSlots(OnTrackDbContext db, CurrentClinic currentClinic, Availability availability, IClock clock)
 {
     public const int MaxDays = 31;
 
@@ -33,7 +33,7 @@ public sealed class FindSlots(OnTrackDbContext db, CurrentClinic currentClinic, 
             return Problem.Invalid("There is no such service at this clinic.");
         }
 
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         var zone = clinic.Zone;
         var today = now.InZone(zone).Date;
         var start = from is { } f && f > today ? f : today;

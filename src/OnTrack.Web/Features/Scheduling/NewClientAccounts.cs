@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NodaTime;
 using OnTrack.Web.Data;
+using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Notifications;
 using OnTrack.Web.Security;
-using OnTrack.Web.Features.Clients;
 
 namespace OnTrack.Web.Features.Scheduling;
 
@@ -24,7 +25,7 @@ public sealed class NewClientAccounts(
     Caller caller,
     AccountLinks links,
     AccountThrottle throttle,
-    IOptions<ClinicOptions> options)
+    IOptions<ClinicOptions> options, IClock clock)
 {
     public async Task<Result<BookingRequested>> RequestFirstBookingAsync(
         Clinic clinic, NewClientDetails details, FirstBooking booking, (string Scope, string Key)? idempotency, CancellationToken cancellationToken)
@@ -77,7 +78,7 @@ public sealed class NewClientAccounts(
                     || await db.ClientRecords.Unfiltered(Bypass.DuplicateEmail).AnyAsync(c => c.Email.ToUpper() == email.ToUpperInvariant(), cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = db.Clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
         string? subject = null, body = null;
         if (!known)
         {

@@ -22,6 +22,7 @@ public static class SchedulingEndpoints
         services.AddScoped<BookAppointment>();
         services.AddScoped<ChangeAppointment>();
         services.AddScoped<AppointmentQueries>();
+        services.AddScoped<ServiceQueries>();
         services.AddScoped<BookingEmails>();
         services.AddScoped<ServiceAdmin>();
         return services;
