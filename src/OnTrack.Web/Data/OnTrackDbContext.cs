@@ -152,7 +152,7 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(OnTrackDbContext).Assembly, t => t.Namespace?.StartsWith("OnTrack.Web.Features", StringComparison.Ordinal) == true || t == typeof(IdempotencyRecordConfiguration));
+        builder.ApplyConfigurationsFromAssembly(typeof(OnTrackDbContext).Assembly, t => t.Namespace?.StartsWith("OnTrack.Web.Features", StringComparison.Ordinal) == true || t == typeof(IdempotencyRecordConfiguration) || t == typeof(AuditEventConfiguration));
 
         builder.Entity<ApplicationUser>().HasIndex(u => u.ClinicId);
 
