@@ -18,6 +18,9 @@ public enum InstrumentRole
 
     /// <summary>Motivation or readiness for change: shown as a trend.</summary>
     Readiness,
+
+    /// <summary>The client's own goals rated 0–10 (Goal-Based Outcomes): movement per goal, not a symptom course.</summary>
+    Goals,
 }
 
 /// <summary>What to do when items are unanswered.</summary>
@@ -100,12 +103,15 @@ public sealed record Instrument(
     /// <summary>The instruction shown above the items ("Over the last 2 weeks, how often…").</summary>
     public string Description { get; init; } = "";
 
+    /// <summary>The total is the mean of the scored items, to 2 decimals (goal ratings: the same 0–10 scale for 1 or 5 goals).</summary>
+    public bool ReportsMean { get; init; }
+
     /// <summary>The band the score falls in, if the instrument has bands.</summary>
     public string? BandOf(decimal score) => Bands.FirstOrDefault(b => score >= b.Min && score <= b.Max)?.Label;
 
     public IEnumerable<Item> ScoredItems => Items.Where(i => i.Scored);
 
-    public decimal TotalMin => ScoredItems.Sum(i => i.MinValue) * Multiplier;
+    public decimal TotalMin => ReportsMean ? ScoredItems.Min(i => i.MinValue) : ScoredItems.Sum(i => i.MinValue) * Multiplier;
 
-    public decimal TotalMax => ScoredItems.Sum(i => i.MaxValue) * Multiplier;
+    public decimal TotalMax => ReportsMean ? ScoredItems.Max(i => i.MaxValue) : ScoredItems.Sum(i => i.MaxValue) * Multiplier;
 }

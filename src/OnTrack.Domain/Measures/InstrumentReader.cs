@@ -134,6 +134,7 @@ public static class InstrumentReader
                 null or "outcome" => InstrumentRole.Outcome,
                 "alliance" => InstrumentRole.Alliance,
                 "readiness" => InstrumentRole.Readiness,
+                "goals" => InstrumentRole.Goals,
                 var other => throw new InstrumentFormatException($"{file}: scoring.role '{other}' must be outcome, alliance or readiness."),
             },
         };

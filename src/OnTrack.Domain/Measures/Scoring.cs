@@ -68,7 +68,9 @@ public static class Scorer
             return new ScoreResult(instrument.Id, false, reason, null, answered, missing, false, subscales, null, null, risks);
         }
 
-        var reported = total.Value * instrument.Multiplier;
+        var reported = instrument.ReportsMean
+            ? Math.Round(total.Value / instrument.ScoredItems.Count(), 2, MidpointRounding.AwayFromZero)
+            : total.Value * instrument.Multiplier;
         return new ScoreResult(instrument.Id, true, null, reported, answered, missing, missing > 0, subscales,
             instrument.BandOf(reported),
             IsCase(instrument, reported), risks);

@@ -30,6 +30,21 @@ public sealed class FeatureDependencyTests
         Assert.True(cycles.Count == 0, "Features that depend on each other: " + string.Join(" | ", explained));
     }
 
+    /// <summary>The layers of docs/architecture.md, lowest first: a feature uses only features before it.</summary>
+    private static readonly string[] Layers =
+        ["Clinics", "Notifications", "Jobs", "Staff", "Clients", "Scheduling", "CareTeams", "Instruments", "Course", "Measures", "Plans", "Outcomes", "Interop", "Audit"];
+
+    [Fact]
+    public void Features_UseOnlyTheLayersBelowThem()
+    {
+        var edges = FeatureEdges(typeof(OnTrackDbContext).Assembly);
+        var unknown = edges.Keys.SelectMany(e => new[] { e.From, e.To }).Distinct().Where(f => !Layers.Contains(f)).ToList();
+        Assert.True(unknown.Count == 0, $"Place these features in the layers (here and in docs/architecture.md): {string.Join(", ", unknown)}");
+        var upward = edges.Where(e => Array.IndexOf(Layers, e.Key.To) > Array.IndexOf(Layers, e.Key.From))
+            .Select(e => $"{e.Key.From} → {e.Key.To} ({e.Value})").ToList();
+        Assert.True(upward.Count == 0, "Features that use a feature above them: " + string.Join("; ", upward));
+    }
+
     [Fact]
     public void TheDependencyReader_FindsAReferenceInAMethodBody()
     {
