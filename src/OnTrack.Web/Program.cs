@@ -9,6 +9,7 @@ using OnTrack.Web.Features.Course;
 using OnTrack.Web.Features.Interop;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Notifications;
+using OnTrack.Web.Features.Plans;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Staff;
 using OnTrack.Web.Security;
@@ -30,6 +31,7 @@ builder.Services.AddAudit();
 builder.Services.AddScheduling();
 builder.Services.AddMeasures(builder.Configuration);
 builder.Services.AddCourse(builder.Configuration);
+builder.Services.AddPlans();
 builder.Services.AddOnTrackNotifications(builder.Configuration);
 builder.Services.AddRazorComponents();
 
@@ -51,6 +53,7 @@ endpoints.MapMeasures();
 endpoints.MapKiosk();
 endpoints.MapInterop();
 endpoints.MapCourse();
+endpoints.MapPlans();
 app.MapOnTrackApiDocs();
 
 app.Run();
