@@ -57,12 +57,12 @@ public sealed record GasDto(string MinusTwo, string MinusOne, string Zero, strin
 
 /// <summary>A new goal, in the client's words.</summary>
 public sealed record GoalRequest(
-    [property: Text("The goal", Goals.MaxLength, IsRequired = true, MinLength = Goals.MinLength)] string? Text,
+    [property: Text("The goal", Goals.MaxLength)] string? Text,
     GasRequest? Gas);
 
 /// <summary>A change to a goal: new wording (the old one is kept), Goal Attainment Scaling set or removed (removeGas).</summary>
 public sealed record GoalChangeRequest(
-    [property: Text("The goal", Goals.MaxLength, MinLength = Goals.MinLength)] string? Text,
+    [property: Text("The goal", Goals.MaxLength)] string? Text,
     GasRequest? Gas,
     bool? RemoveGas);
 

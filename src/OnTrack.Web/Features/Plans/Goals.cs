@@ -27,7 +27,14 @@ public sealed class Goals(OnTrackDbContext db, Caller caller, PlanActor actor)
 
     public async Task<Result<GoalDto>> AddAsync(Guid clientId, GoalRequest request, CancellationToken cancellationToken)
     {
+        // Required and at least three characters, checked here rather than by the attribute: input rules run
+        // before the client route's access check, and an empty body must not tell a stranger more than 404.
         var text = request.Text?.Trim() ?? "";
+        if (Validation.TextRules.Problem(text, "The goal", MaxLength, required: true, minLength: MinLength) is { } textProblem)
+        {
+            return Problem.BadRequest(textProblem);
+        }
+
         if (CheckGas(request.Gas) is { } gasProblem)
         {
             return gasProblem;
@@ -78,10 +85,11 @@ public sealed class Goals(OnTrackDbContext db, Caller caller, PlanActor actor)
             return gasProblem;
         }
 
+        // Absent text leaves the wording as it is (the attribute cannot say "at least 3 when given").
         var text = request.Text?.Trim();
-        if (request.Text is not null && string.IsNullOrWhiteSpace(text))
+        if (request.Text is not null && Validation.TextRules.Problem(text, "The goal", MaxLength, required: true, minLength: MinLength) is { } textProblem)
         {
-            return Problem.BadRequest("The goal is required.");
+            return Problem.BadRequest(textProblem);
         }
 
         if (text is not null && !string.Equals(text, goal.Text, StringComparison.Ordinal))
