@@ -137,9 +137,17 @@ public sealed class TreatmentPlans(OnTrackDbContext db, Caller caller, PlanActor
         }
 
         var today = await actor.TodayAsync(cancellationToken);
+        var now = db.Clock.GetCurrentInstant();
         var plans = db.Set<TreatmentPlanVersion>();
-        var due = await plans.AsNoTracking()
-            .Where(p => p.NextReview != null && p.Version == plans.Where(q => q.ClientId == p.ClientId).Max(q => q.Version))
+        var current = plans.AsNoTracking().Where(p => p.NextReview != null && p.Version == plans.Where(q => q.ClientId == p.ClientId).Max(q => q.Version));
+        if (!caller.IsAdmin && caller.TherapistId is { } therapist)
+        {
+            // Reviews are for those who may change the plan: a former therapist who still reads the record is not asked.
+            current = current.Where(p => db.CareTeamMembers.Any(m => m.ClientId == p.ClientId && m.TherapistId == therapist
+                && m.Access == Clients.CareTeamAccess.Full && (m.Until == null || m.Until > now)));
+        }
+
+        var due = await current
             .Join(db.ClientRecords.Where(c => c.DischargedAt == null), p => p.ClientId, c => c.Id, (p, c) => new { p.ClientId, c.FullName, p.Version, Review = p.NextReview!.Value })
             .ToListAsync(cancellationToken);
 
