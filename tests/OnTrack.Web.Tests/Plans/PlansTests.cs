@@ -86,6 +86,36 @@ public abstract class PlansTests(OnTrackApp app)
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "TreatmentPlan" && e.ClientId == clientId && e.Action == Web.Features.Audit.AuditAction.Create)));
     }
 
+    [Fact]
+    public async Task APlanChangedSinceItWasOpened_IsRefusedWith409_AndTheOtherChangeStands()
+    {
+        var (clientId, _) = await NewClientOfMayaAsync("Cleo Concurrent");
+        var maya = await app.SignInAsync(Maya);
+        var admin = await app.SignInAsync(DemoClinic.AdminEmail);
+        Assert.Equal(HttpStatusCode.OK, (await maya.PutAsJsonAsync($"/api/clients/{clientId}/plan", APlan())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/clients/{clientId}/plan", new { problemAreas = new[] { "Grief" }, approach = "Act", format = "Individual", frequency = "EveryOtherWeek", plannedWeeks = 10, baseVersion = 1 })).StatusCode);
+        await (await maya.PutAsJsonAsync($"/api/clients/{clientId}/plan", new { problemAreas = new[] { "Sleep" }, approach = "Cbt", format = "Individual", frequency = "Weekly", plannedSessions = 8, baseVersion = 1 }))
+            .ProblemAsync(HttpStatusCode.Conflict);
+        var history = (await maya.GetFromJsonAsync<List<PlanVersionDto>>($"/api/clients/{clientId}/plan/history", OnTrackApp.Json))!;
+        Assert.Equal([(2, "Clinic Admin", (int?)10), (1, "Dr. Maya Chen", null)], history.Select(h => (h.Version, h.ChangedBy, h.PlannedWeeks)));
+    }
+
+    [Fact]
+    public async Task AFormerTherapistWithReadOnlyAccess_ReadsThePlan_ButChangesNothing()
+    {
+        var (clientId, _) = await NewClientOfMayaAsync("Flo Former");
+        var maya = await app.SignInAsync(Maya);
+        Assert.Equal(HttpStatusCode.OK, (await maya.PutAsJsonAsync($"/api/clients/{clientId}/plan", APlan())).StatusCode);
+        await app.WithDbAsync(db => db.CareTeamMembers.Where(m => m.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Access, CareTeamAccess.ReadOnly)));
+        Assert.Equal(HttpStatusCode.OK, (await maya.GetAsync($"/api/clients/{clientId}/plan")).StatusCode);
+        await (await maya.PutAsJsonAsync($"/api/clients/{clientId}/plan", APlan(sessions: 30))).ProblemAsync(HttpStatusCode.NotFound);
+        await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/goals", new { text = "Not hers to add now" })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await maya.PutAsJsonAsync($"/api/clients/{clientId}/preferences", new { direction = 1 })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/expectations", new { sessionsExpected = 6, weeksToFeelBetter = 4, confidence = 5 })).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Single((await maya.GetFromJsonAsync<List<PlanVersionDto>>($"/api/clients/{clientId}/plan/history", OnTrackApp.Json))!);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Goals.CountAsync(g => g.ClientId == clientId)));
+    }
+
     [Theory]
     [InlineData("""{"problemAreas":["Anxiety"],"approach":"Hypnosis","format":"Individual","frequency":"Weekly","plannedSessions":10}""", "approach")]
     [InlineData("""{"problemAreas":["Anxiety"],"approach":99,"format":"Individual","frequency":"Weekly","plannedSessions":10}""", "approach")]
