@@ -12,6 +12,7 @@ using OnTrack.Web.Features.Interop;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Notifications;
 using OnTrack.Web.Features.Outcomes;
+using OnTrack.Web.Features.Plans;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Staff;
 using OnTrack.Web.Security;
@@ -36,6 +37,7 @@ builder.Services.AddInstruments(builder.Configuration);
 builder.Services.AddMeasures(builder.Configuration);
 builder.Services.AddCourse(builder.Configuration);
 builder.Services.AddOutcomes();
+builder.Services.AddPlans();
 builder.Services.AddOnTrackNotifications(builder.Configuration);
 builder.Services.AddRazorComponents();
 
@@ -59,6 +61,7 @@ endpoints.MapKiosk();
 endpoints.MapInterop();
 endpoints.MapCourse();
 endpoints.MapOutcomes();
+endpoints.MapPlans();
 app.MapOnTrackApiDocs();
 
 app.Run();

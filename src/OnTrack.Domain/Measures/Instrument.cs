@@ -103,6 +103,12 @@ public sealed record Instrument(
     /// <summary>The instruction shown above the items ("Over the last 2 weeks, how often…").</summary>
     public string Description { get; init; } = "";
 
+    /// <summary>
+    /// The items are made for each client (their goals): this definition is the template, and a client's
+    /// form comes from the feature that holds what it asks about. Never part of a measurement plan.
+    /// </summary>
+    public bool GeneratedPerClient { get; init; }
+
     /// <summary>The total is the mean of the scored items, to 2 decimals (goal ratings: the same 0–10 scale for 1 or 5 goals).</summary>
     public bool ReportsMean { get; init; }
 

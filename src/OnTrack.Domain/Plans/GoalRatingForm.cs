@@ -14,12 +14,12 @@ public static class GoalRatingForm
 {
     public const string InstrumentId = "goals";
 
-    /// <summary>The form without items: what charts, progress and FHIR need to know about any client's goal ratings.</summary>
+    /// <summary>The form with a placeholder item: what charts, progress and FHIR need to know about any client's goal ratings.</summary>
     public static readonly Instrument Template = new(
         InstrumentId,
         "1",
         "My goals",
-        [],
+        [new Item("goal", "My goal", [], 0m, 10m)],
         ScoreDirection.HigherIsBetter,
         new MissingItems(MissingRule.Invalid, 0),
         1m,
@@ -34,6 +34,7 @@ public static class GoalRatingForm
     {
         Role = InstrumentRole.Goals,
         ReportsMean = true,
+        GeneratedPerClient = true,
         Description = "How close are you to each of your goals right now? 0 means not at all, 10 means the goal is fully met.",
     };
 
@@ -46,6 +47,12 @@ public static class GoalRatingForm
             throw new ArgumentException("A goal rating form needs at least one goal.", nameof(goals));
         }
 
-        return Template with { Items = goals.Select(g => new Item(g.LinkId, g.Text, [], 0m, 10m)).ToList() };
+        // Each goal is also a subscale of one item, so its rating is stored by its LinkId with the response
+        // and its movement can be followed across revisions of the form (goals added, met or dropped).
+        return Template with
+        {
+            Items = goals.Select(g => new Item(g.LinkId, g.Text, [], 0m, 10m)).ToList(),
+            Subscales = goals.Select(g => new Subscale(g.LinkId, g.Text, [g.LinkId])).ToList(),
+        };
     }
 }

@@ -166,6 +166,7 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
         }
 
         AddFormerClients(clinic, therapists, individual, today, now, history);
+        Features.Plans.DemoPlans.Add(db, clinic, therapists, clients, now);
 
         // The group meets on Wednesdays at 17:00 for the coming six weeks; three clients have joined.
         var nextWednesday = today.Next(IsoDayOfWeek.Wednesday);

@@ -58,6 +58,20 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
     public DbSet<Features.Course.CourseModelRecord> CourseModels => Set<Features.Course.CourseModelRecord>();
 
+    public DbSet<Features.Plans.TreatmentPlanVersion> TreatmentPlans => Set<Features.Plans.TreatmentPlanVersion>();
+
+    public DbSet<Features.Plans.PlanResponse> PlanResponses => Set<Features.Plans.PlanResponse>();
+
+    public DbSet<Features.Plans.Goal> Goals => Set<Features.Plans.Goal>();
+
+    public DbSet<Features.Plans.GoalRevision> GoalRevisions => Set<Features.Plans.GoalRevision>();
+
+    public DbSet<Features.Plans.ClientPreferences> ClientPreferences => Set<Features.Plans.ClientPreferences>();
+
+    public DbSet<Features.Plans.ExpectationCheck> Expectations => Set<Features.Plans.ExpectationCheck>();
+
+    public DbSet<Features.Plans.TherapistStyle> TherapistStyles => Set<Features.Plans.TherapistStyle>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

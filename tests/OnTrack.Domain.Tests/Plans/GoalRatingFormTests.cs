@@ -13,6 +13,8 @@ public sealed class GoalRatingFormTests
         var result = Scorer.Score(ThreeGoals, ["4", "5", "7"]);
         Assert.True(result.Valid);
         Assert.Equal(5.33m, result.Total);
+        Assert.Equal([4m, 5m, 7m], result.Subscales.Select(s => s.Score!.Value));
+        Assert.Equal(["goal-a", "goal-b", "goal-c"], result.Subscales.Select(s => s.Id));
     }
 
     [Fact]

@@ -108,6 +108,18 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /api/clients/{clientId:guid}/care-team"] = w => w is Who.ClientA or Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied,
         ["POST /api/clients/{clientId:guid}/transfer"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied,
         ["GET /api/clients/{clientId:guid}/access-log"] = w => w is Who.ClientA or Who.Admin ? Outcome.Allowed : Outcome.Denied,
+        ["GET /api/clients/{clientId:guid}/plan"] = ClinicalRead,
+        ["GET /api/clients/{clientId:guid}/plan/history"] = ClinicalRead,
+        ["PUT /api/clients/{clientId:guid}/plan"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied, // ManagePlan: never the client
+        ["POST /api/clients/{clientId:guid}/plan/agreement"] = w => w == Who.ClientA ? Outcome.Allowed : Outcome.Denied, // the care team is answered 403
+        ["GET /api/clients/{clientId:guid}/goals"] = ClinicalRead,
+        ["POST /api/clients/{clientId:guid}/goals"] = ClinicalRead,
+        ["PUT /api/clients/{clientId:guid}/goals/{goalId:guid}"] = ClinicalRead,
+        ["POST /api/clients/{clientId:guid}/goals/{goalId:guid}/status"] = ClinicalRead,
+        ["GET /api/clients/{clientId:guid}/preferences"] = ClinicalRead,
+        ["PUT /api/clients/{clientId:guid}/preferences"] = ClinicalRead,
+        ["GET /api/clients/{clientId:guid}/expectations"] = ClinicalRead,
+        ["POST /api/clients/{clientId:guid}/expectations"] = ClinicalRead,
         ["POST /clients/{clientId:guid}/kiosk"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied,
 
         // Staff lists: each sees its own clinic, a therapist their care team.
@@ -126,6 +138,11 @@ public abstract class AccessMatrixTests(OnTrackApp app)
             _ => Outcome.Denied,
         },
         ["GET /api/course-models"] = w => Admins.Contains(w) || Therapists.Contains(w) ? Outcome.Allowed : Outcome.Denied,
+        ["GET /api/plan-reviews/due"] = w => Therapists.Contains(w) || Admins.Contains(w) ? Outcome.BlindToA : Outcome.Denied, // client A's plan has no review date
+        ["GET /api/therapists/me/style"] = w => Therapists.Contains(w) ? Outcome.Allowed : Outcome.Denied,
+        ["PUT /api/therapists/me/style"] = w => Therapists.Contains(w) ? Outcome.Allowed : Outcome.Denied,
+        ["GET /api/therapists/{therapistId:guid}/style"] = w => w is Who.TherapistOnTeam or Who.TherapistOffTeam or Who.FormerTherapist or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied, // Elena's, the demo clinic's staff
+        ["PUT /api/therapists/{therapistId:guid}/style"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied, // Elena herself, or an admin
         ["POST /api/course-models/refit"] = w => Admins.Contains(w) ? Outcome.Allowed : Outcome.Denied,
 
         // Pages for clients.
@@ -335,10 +352,20 @@ public abstract class AccessMatrixTests(OnTrackApp app)
             Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
             var token = await app.WithDbAsync(db => db.Therapists.Where(t => t.Id == elena).Select(t => t.CalendarFeedToken).SingleAsync());
 
+            // A plan and a goal, so the plan and goal routes have something of client A's to show or refuse.
+            var elenaApi = await app.SignInAsync("elena.ruiz@demo.ontrack.test");
+            var planned = await elenaApi.PutAsJsonAsync($"/api/clients/{clientId}/plan", new { problemAreas = new[] { "Anxiety" }, approach = "Cbt", format = "Individual", frequency = "Weekly", plannedSessions = 12 }, OnTrackApp.Json);
+            Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
+            var goalAdded = await elenaApi.PostAsJsonAsync($"/api/clients/{clientId}/goals", new { text = "Feel calmer at work" }, OnTrackApp.Json);
+            Assert.Equal(HttpStatusCode.Created, goalAdded.StatusCode);
+            var goal = (await goalAdded.ReadAsync<Web.Features.Plans.GoalDto>()).Id;
+
             world._values = new()
             {
                 ["{clientId:guid}"] = clientId.ToString(),
                 ["{serviceId:guid}"] = service.ToString(),
+                ["{therapistId:guid}"] = elena.ToString(),
+                ["{goalId:guid}"] = goal.ToString(),
                 ["{token}"] = token,
                 ["{InstrumentId}"] = "phq-9",
                 ["/api/instruments/{id}"] = "/api/instruments/phq-9",

@@ -25,6 +25,9 @@ public enum ClientOperation
 
     /// <summary>See who opened the record: the clinic's admins and the client.</summary>
     ViewAccessLog = 4,
+
+    /// <summary>Change the treatment plan: the clinic's admins and therapists with full access on the care team, never the client.</summary>
+    ManagePlan = 5,
 }
 
 /// <summary>What the caller may do with one client, decided from the care team alone.</summary>
@@ -75,6 +78,7 @@ public sealed class ClientAccess(OnTrackDbContext db, Caller caller, ReadAudit r
             ClientOperation.WriteClinical => caller.IsAdmin || self || membership is { Access: CareTeamAccess.Full },
             ClientOperation.Transfer => caller.IsAdmin || membership is { Role: CareTeamRole.Primary, Access: CareTeamAccess.Full },
             ClientOperation.ViewAccessLog => caller.IsAdmin || self,
+            ClientOperation.ManagePlan => caller.IsAdmin || membership is { Access: CareTeamAccess.Full },
             _ => false,
         };
     }

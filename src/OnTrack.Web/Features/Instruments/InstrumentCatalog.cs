@@ -41,9 +41,25 @@ public sealed class InstrumentCatalog
             }
         }
 
+        // Forms made per client (the goal ratings) are known by their template, so charts and progress
+        // read their responses like any other; a file may not take their id.
+        foreach (var template in GeneratedTemplates)
+        {
+            if (!instruments.TryAdd(template.Id, template))
+            {
+                throw new InvalidOperationException($"Instrument id '{template.Id}' is OnTrack's own (the client's goal ratings); rename the file's instrument.");
+            }
+        }
+
         All = instruments;
+        Plannable = instruments.Values.Where(i => !i.GeneratedPerClient).ToDictionary(i => i.Id, StringComparer.Ordinal);
         Questionnaires = questionnaires;
     }
+
+    private static readonly Instrument[] GeneratedTemplates = [OnTrack.Domain.Plans.GoalRatingForm.Template];
+
+    /// <summary>The instruments a measurement plan or a paper form can name (not the per-client goal ratings).</summary>
+    public IReadOnlyDictionary<string, Instrument> Plannable { get; }
 
     /// <summary>Each instrument's questionnaire as Firely parsed it: what OnTrack serves as FHIR.</summary>
     public IReadOnlyDictionary<string, Hl7.Fhir.Model.Questionnaire> Questionnaires { get; }

@@ -33,7 +33,7 @@ public static class DefaultPlan
 /// see the client's whole course (all therapists), so session numbers and "already done" are right for
 /// reception and the kiosk as well.
 /// </summary>
-public sealed class DueForms(OnTrackDbContext db, InstrumentCatalog catalog)
+public sealed class DueForms(OnTrackDbContext db, InstrumentCatalog catalog, IEnumerable<IClientForms> clientForms)
 {
     /// <summary>Forms stay open this long after a session ends, for the post-session check.</summary>
     public static readonly Duration OpenAfterEnd = Duration.FromHours(12);
@@ -95,7 +95,19 @@ public sealed class DueForms(OnTrackDbContext db, InstrumentCatalog catalog)
         var held = session is not null && (session.Number > 1 || (session.End is { } end && now >= end));
         var alliance = catalog.All.Values.Where(i => i.Role == InstrumentRole.Alliance).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         var context = new DueContext(session?.Number ?? 1, await EndingAsync(clientId, cancellationToken), ever, forSession, held, alliance);
-        var due = DueMeasures.For(rules, context).Where(catalog.All.ContainsKey).Select(id => catalog.All[id]).ToList();
+        var due = DueMeasures.For(rules, context).Where(catalog.Plannable.ContainsKey).Select(id => catalog.Plannable[id]).ToList();
+
+        // The client's own forms (goal ratings) at every session, before the rating of the session itself.
+        if (session is not null)
+        {
+            foreach (var source in clientForms)
+            {
+                var forms = (await source.ForClientAsync(clientId, cancellationToken)).Where(f => !forSession.Contains(f.Id)).ToList();
+                var at = due.FindIndex(i => i.Role == InstrumentRole.Alliance);
+                due.InsertRange(at < 0 ? due.Count : at, forms);
+            }
+        }
+
         return new DueSet(clientId, session, due);
     }
 

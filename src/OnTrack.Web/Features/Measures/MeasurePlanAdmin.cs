@@ -38,7 +38,7 @@ public sealed class MeasurePlanAdmin(OnTrackDbContext db, Caller caller, Instrum
         }
 
         var problems = rules.Select(r => new MeasureRule(r.InstrumentId, r.Timing, r.Timing == MeasureTiming.EveryNthSession ? r.Every : 1))
-            .Select(r => r.Problem ?? (catalog.All.ContainsKey(r.InstrumentId) ? null : $"'{r.InstrumentId}' is not one of the clinic's instruments."))
+            .Select(r => r.Problem ?? (catalog.Plannable.ContainsKey(r.InstrumentId) ? null : $"'{r.InstrumentId}' is not one of the clinic's instruments."))
             .Where(p => p is not null).ToList();
         if (problems.Count > 0)
         {

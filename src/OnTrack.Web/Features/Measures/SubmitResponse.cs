@@ -17,7 +17,7 @@ namespace OnTrack.Web.Features.Measures;
 /// written in one transaction. A retry with the same idempotency key returns the first answer.
 /// </summary>
 public sealed class SubmitResponse(
-    OnTrackDbContext db, Caller caller, CurrentClinic currentClinic, InstrumentCatalog catalog, DueForms dueForms, AlertRaiser alerts, IClock clock)
+    OnTrackDbContext db, Caller caller, CurrentClinic currentClinic, InstrumentCatalog catalog, DueForms dueForms, AlertRaiser alerts, IClock clock, IEnumerable<IClientForms> clientForms)
 {
     public const int MaxKeyLength = 100;
 
@@ -60,6 +60,23 @@ public sealed class SubmitResponse(
         if (string.IsNullOrWhiteSpace(request.InstrumentId) || !catalog.All.TryGetValue(request.InstrumentId, out var instrument))
         {
             return Problem.Invalid($"'{request.InstrumentId}' is not one of the clinic's instruments.");
+        }
+
+        if (instrument.GeneratedPerClient)
+        {
+            // The client's own form as it stands now (their active goals): answers name its items.
+            Instrument? clientsForm = null;
+            foreach (var forms in clientForms)
+            {
+                clientsForm ??= (await forms.ForClientAsync(client.Id, cancellationToken)).FirstOrDefault(i => i.Id == instrument.Id);
+            }
+
+            if (clientsForm is null)
+            {
+                return Problem.Invalid($"{instrument.Title}: there is nothing to rate yet (no active goals).");
+            }
+
+            instrument = clientsForm;
         }
 
         var answers = request.Answers ?? [];
