@@ -16,6 +16,7 @@ public static class PlansSetup
         services.AddScoped<IClientForms, GoalRatingForms>();
         services.AddScoped<Preferences>();
         services.AddScoped<Expectations>();
+        services.AddScoped<ExpectationReadings>();
         services.AddScoped<TherapistStyles>();
         return services;
     }
