@@ -17,6 +17,8 @@ public static class PlansSetup
         services.AddScoped<Preferences>();
         services.AddScoped<Expectations>();
         services.AddScoped<ExpectationReadings>();
+        services.AddScoped<PreferenceFit>();
+        services.AddScoped<ICaseloadFlags, PlanCaseloadFlags>();
         services.AddScoped<TherapistStyles>();
         return services;
     }
