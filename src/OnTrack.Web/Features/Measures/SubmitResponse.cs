@@ -288,13 +288,17 @@ internal static class ResponseMapper
     {
         var instrument = catalog.All.GetValueOrDefault(r.InstrumentId);
         var answers = JsonSerializer.Deserialize<List<string?>>(r.Answers) ?? [];
+        var subscales = JsonSerializer.Deserialize<Dictionary<string, decimal?>>(r.Subscales) ?? [];
+
+        // A client's own form (goal ratings) had one item per goal, each also stored as a subscale by its LinkId, in order.
+        var linkIds = instrument is { GeneratedPerClient: true } ? subscales.Keys.ToList() : instrument?.Items.Select(i => i.LinkId).ToList() ?? [];
         var byItem = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = 0; i < answers.Count; i++)
         {
-            byItem[instrument is not null && i < instrument.Items.Count ? instrument.Items[i].LinkId : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)] = answers[i];
+            byItem[i < linkIds.Count ? linkIds[i] : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)] = answers[i];
         }
 
         return new ResponseDto(r.Id, r.ClientId, r.InstrumentId, r.InstrumentVersion, r.CompletedAt.ToDateTimeOffset(), r.Source, r.AppointmentId, r.SessionNumber,
-            r.Valid, r.Total, r.Band, r.IsCase, JsonSerializer.Deserialize<Dictionary<string, decimal?>>(r.Subscales) ?? [], byItem, r.RiskEndorsed);
+            r.Valid, r.Total, r.Band, r.IsCase, subscales, byItem, r.RiskEndorsed);
     }
 }
