@@ -167,6 +167,10 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
 
         AddFormerClients(clinic, therapists, individual, today, now, history);
         Features.Plans.DemoPlans.Add(db, clinic, therapists, clients, now);
+        foreach (var client in clients)
+        {
+            Features.Plans.DemoPlans.AddGoalRatings(db, client, db.Appointments.Local.Where(a => a.Participants.Any(p => p.ClientId == client.Id) && a.Status != AppointmentStatus.Cancelled).ToList(), now);
+        }
 
         // The group meets on Wednesdays at 17:00 for the coming six weeks; three clients have joined.
         var nextWednesday = today.Next(IsoDayOfWeek.Wednesday);

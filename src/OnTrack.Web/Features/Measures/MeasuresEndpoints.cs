@@ -36,7 +36,7 @@ public static class MeasuresEndpoints
     public static IEndpointRouteBuilder MapMeasures(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/instruments").WithTags("Measures").RequireAuthorization(SecuritySetup.ApiPolicy);
-        api.MapGet("", (InstrumentCatalog catalog) => TypedResults.Ok(catalog.All.Values.OrderBy(i => i.Id, StringComparer.Ordinal).Select(Summary).ToList()))
+        api.MapGet("", (InstrumentCatalog catalog) => TypedResults.Ok(catalog.Plannable.Values.OrderBy(i => i.Id, StringComparer.Ordinal).Select(Summary).ToList()))
             .WithSummary("The instruments this clinic can use, with their range, cutoff, reliable change, source and licence");
         api.MapGet("/{id}", Results<Ok<InstrumentSummary>, ProblemHttpResult> (string id, InstrumentCatalog catalog) =>
                 catalog.All.TryGetValue(id, out var instrument) ? TypedResults.Ok(Summary(instrument)) : (ProblemHttpResult)Problem.NotFound($"The instrument '{id}'").ToResult())

@@ -1,8 +1,12 @@
+using System.Globalization;
+using System.Text.Json;
 using NodaTime;
+using OnTrack.Domain.Measures;
 using OnTrack.Domain.Plans;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clients;
 using OnTrack.Web.Features.Clinics;
+using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Staff;
 
@@ -238,5 +242,57 @@ internal static class DemoPlans
         }
 
         return $"goal-{hash:x8}";
+    }
+
+    /// <summary>
+    /// Goal ratings at the client's past sessions since each goal was set, as the check-in stores them:
+    /// most goals move up by about a point every two sessions; Sam's stays put (the "stalled" prompt).
+    /// </summary>
+    public static void AddGoalRatings(OnTrackDbContext db, Client client, IReadOnlyList<Appointment> sessions, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(sessions);
+        var goals = db.ChangeTracker.Entries<Goal>().Select(e => e.Entity)
+            .Where(g => g.ClientId == client.Id && g.Status == GoalStatus.Active).OrderBy(g => g.CreatedAt).ThenBy(g => g.LinkId, StringComparer.Ordinal).ToList();
+        if (goals.Count == 0)
+        {
+            return;
+        }
+
+        var ordered = sessions.OrderBy(a => a.Start).ToList();
+        var stalled = client.FullName == "Sam Rivera";
+        var rated = 0;
+        for (var n = 0; n < ordered.Count; n++)
+        {
+            var session = ordered[n];
+            var at = session.Start - Duration.FromHours(2);
+            var current = goals.Where(g => g.CreatedAt <= at).ToList();
+            if (at >= now || current.Count == 0)
+            {
+                continue;
+            }
+
+            var form = GoalRatingForm.For(current.Select(g => new GoalItem(g.LinkId, g.Text)).ToList());
+            var answers = current.Select((g, k) => (string?)Math.Min(9, stalled ? 3 : 2 + k + (rated / 2)).ToString(CultureInfo.InvariantCulture)).ToList();
+            var score = Scorer.Score(form, answers);
+            db.Responses.Add(new MeasureResponse
+            {
+                ClinicId = client.ClinicId,
+                ClientId = client.Id,
+                InstrumentId = form.Id,
+                InstrumentVersion = form.Version,
+                AppointmentId = session.Id,
+                SessionNumber = n + 1,
+                CompletedAt = at,
+                RecordedAt = at,
+                Source = ResponseSource.Portal,
+                Answers = JsonSerializer.Serialize(answers),
+                Valid = score.Valid,
+                Total = score.Total,
+                Subscales = JsonSerializer.Serialize(score.Subscales.ToDictionary(x => x.Id, x => x.Score)),
+            });
+            rated++;
+        }
     }
 }
