@@ -63,6 +63,17 @@ public abstract class PlanStaffJourneyTests(BrowserApp app) : BrowserTest(app)
         // Plans due for review are on the caseload.
         await desk.GotoAsync("/caseload");
         await Assertions.Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "Caseload" })).ToBeVisibleAsync();
+
+        // The therapist describes their own style, which clients' wishes are compared with.
+        var phone = await app.PhoneAsync();
+        await BrowserApp.SignInAsync(phone, therapist);
+        await phone.GotoAsync("/style");
+        await phone.GetByLabel("Clearly more structure, practical tasks and homework").CheckAsync(new() { Force = true });
+        await phone.GetByLabel("Languages I work in").FillAsync("English, Spanish");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Save my style" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
+        await Assertions.Expect(phone.GetByLabel("Clearly more structure, practical tasks and homework")).ToBeCheckedAsync();
+        await phone.ScreenshotAsync(new() { Path = Shot("therapist-style-phone.png"), FullPage = true });
     }
 
     [Fact]

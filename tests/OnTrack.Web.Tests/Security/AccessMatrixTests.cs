@@ -165,6 +165,7 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         // Pages for staff.
         ["GET /schedule"] = w => Staff.Contains(w) ? Outcome.Allowed : Outcome.Denied,
         ["GET /availability"] = w => Admins.Contains(w) || Therapists.Contains(w) ? Outcome.Allowed : Outcome.Denied,
+        ["GET /style"] = w => Therapists.Contains(w) ? Outcome.Allowed : Outcome.Denied,
         ["GET /clients"] = ClientList,
         ["GET /clients/{Id:guid}/chart"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/plan"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
