@@ -151,6 +151,10 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /my/forms"] = OwnPortal,
         ["GET /my/progress"] = OwnPortal,
         ["GET /my/record-access"] = OwnPortal,
+        ["GET /my/plan"] = OwnPortal,
+        ["GET /my/preferences"] = OwnPortal,
+        ["GET /my/expectations"] = OwnPortal,
+        ["GET /my/start"] = OwnPortal, // a 302 on to the first step not done is allowed too
         ["GET /my/forms/{InstrumentId}"] = OwnPortal,
         ["GET /my/forms/thanks/{Id:guid}"] = w => w == Who.ClientA ? Outcome.Allowed : Outcome.Denied,
         ["GET /my/appointments/{Id:guid}/move"] = w => w is Who.ClientA or Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied, // whoever may move the session
