@@ -19,6 +19,9 @@ public static class Policies
     /// <summary>Everyone who works at the clinic, reception included (schedule, client list, kiosk).</summary>
     public const string Staff = "Staff";
 
+    /// <summary>Those who see every therapist's schedule: the front desk and the clinic's admins.</summary>
+    public const string WholeSchedule = "WholeSchedule";
+
     /// <summary>A therapist's own things: their working hours.</summary>
     public const string Therapist = "Therapist";
 
@@ -32,6 +35,7 @@ public static class Policies
             .AddPolicy(ClinicAdmin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Clinician, p => p.RequireRole(Roles.Admin, Roles.Therapist))
             .AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Therapist, Roles.Reception))
+            .AddPolicy(WholeSchedule, p => p.RequireRole(Roles.Admin, Roles.Reception))
             .AddPolicy(Therapist, p => p.RequireRole(Roles.Therapist))
             .AddPolicy(Client, p => p.RequireRole(Roles.Client));
     }
@@ -39,7 +43,7 @@ public static class Policies
 
 public static class PolicyChecks
 {
-    private static readonly string[] All = [Policies.ClinicAdmin, Policies.Clinician, Policies.Staff, Policies.Therapist, Policies.Client];
+    private static readonly string[] All = [Policies.ClinicAdmin, Policies.Clinician, Policies.Staff, Policies.WholeSchedule, Policies.Therapist, Policies.Client];
 
     /// <summary>The named policies this user satisfies: what navigation and page variants show.</summary>
     public static async Task<IReadOnlySet<string>> AllowedPoliciesAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user)
@@ -56,4 +60,16 @@ public static class PolicyChecks
 
         return allowed;
     }
+}
+
+/// <summary>
+/// The named policies the signed-in user satisfies, worked out once per request: what a page shows (a
+/// therapist picker for admins, staff-only fields). Pages ask this instead of looking at roles.
+/// </summary>
+public sealed class PagePolicies(IAuthorizationService authorization, IHttpContextAccessor http)
+{
+    private Task<IReadOnlySet<string>>? _allowed;
+
+    public async Task<bool> AllowsAsync(string policy) =>
+        (await (_allowed ??= http.HttpContext is { } context ? authorization.AllowedPoliciesAsync(context.User) : Task.FromResult<IReadOnlySet<string>>(new HashSet<string>()))).Contains(policy);
 }

@@ -62,6 +62,8 @@ public static class SecuritySetup
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.RequireAuthenticatedUser())
             .AddOnTrackPolicies();
+        services.AddHttpContextAccessor();
+        services.AddScoped<PagePolicies>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
 
         services.AddScoped<ILookupNormalizer, SafeLookupNormalizer>();

@@ -33,4 +33,20 @@ public sealed class PageConventionTests
             .ToList();
         Assert.True(offenders.Count == 0, $"Use [Authorize(Policy = Policies.X)]: {string.Join(", ", offenders)}");
     }
+
+    [Fact]
+    public void Pages_AskPoliciesOrClientAccess_NeverTheCallersRoles()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "OnTrack.slnx")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("The repository root was not found.");
+        }
+
+        var roleChecks = new System.Text.RegularExpressions.Regex(@"Caller\.(IsAdmin|IsReception|IsStaff|SeesWholeClinic)\b|IsInRole\(");
+        var offenders = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.razor", SearchOption.AllDirectories)
+            .Where(f => roleChecks.IsMatch(File.ReadAllText(f)))
+            .Select(f => Path.GetRelativePath(root, f)).ToList();
+        Assert.True(offenders.Count == 0, $"Ask PagePolicies (a named policy) or ClientAccess instead: {string.Join(", ", offenders)}");
+    }
 }
