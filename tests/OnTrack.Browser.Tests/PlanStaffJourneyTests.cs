@@ -47,6 +47,14 @@ public abstract class PlanStaffJourneyTests(BrowserApp app) : BrowserTest(app)
         await desk.GetByRole(AriaRole.Button, new() { Name = "Add goal" }).ClickAsync();
         await Assertions.Expect(desk.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         await desk.ScreenshotAsync(new() { Path = Shot("plan-staff-edited.png"), FullPage = true });
+
+        // The client's timeline has the new plan version and goal beside the sessions and forms.
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Timeline" }).ClickAsync();
+        var timeline = desk.GetByTestId("timeline");
+        await Assertions.Expect(timeline.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Version 2" })).ToBeVisibleAsync();
+        await Assertions.Expect(timeline.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Goal set: Walk to the corner shop on my own" })).ToBeVisibleAsync();
+        await Assertions.Expect(timeline.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Session" }).First).ToBeVisibleAsync();
+        await desk.ScreenshotAsync(new() { Path = Shot("timeline-desktop.png"), FullPage = true });
     }
 
     [Fact]

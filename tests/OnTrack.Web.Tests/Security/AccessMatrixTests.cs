@@ -173,6 +173,7 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /clients"] = ClientList,
         ["GET /clients/{Id:guid}/chart"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/plan"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
+        ["GET /clients/{Id:guid}/timeline"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/measures"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/care-team"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /caseload"] = CareTeamList,

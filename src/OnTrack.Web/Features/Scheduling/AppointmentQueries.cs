@@ -51,6 +51,14 @@ public sealed class AppointmentQueries(OnTrackDbContext db)
     }
 
     /// <summary>The caller's appointments in [from, to): their own as a client, their schedule as a therapist, or one therapist's for admins.</summary>
+    /// <summary>Every session of one client, cancelled ones included, oldest first (the client's timeline).</summary>
+    public async Task<IReadOnlyList<Appointment>> ForClientAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        var list = await WithDetails().AsNoTracking().Where(a => a.Participants.Any(p => p.ClientId == clientId)).OrderBy(a => a.Start).ToListAsync(cancellationToken);
+        await AuditAsync("AppointmentList", clientId.ToString(), list, $"{list.Count} appointments of one client", cancellationToken);
+        return list;
+    }
+
     public async Task<IReadOnlyList<Appointment>> ListAsync(Instant from, Instant to, Guid? therapistId, bool includeCancelled, CancellationToken cancellationToken)
     {
         var query = WithDetails().AsNoTracking().Where(a => a.Start >= from && a.Start < to);
