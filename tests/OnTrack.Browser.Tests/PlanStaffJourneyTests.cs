@@ -85,10 +85,53 @@ public abstract class PlanStaffJourneyTests(BrowserApp app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task Therapist_RatesTheLevelAScaledGoalReached_AndSeesTheGoalAttainmentTScore()
+    {
+        var (alex, therapist) = await DemoClientAsync("alex.morgan@example.test");
+        var desk = await app.DesktopAsync();
+        await BrowserApp.SignInAsync(desk, therapist);
+        await desk.GotoAsync($"/clients/{alex}/plan");
+
+        // Alex's sleep goal is scaled (weight 2) and was last rated at the expected level: T = 50.
+        var gas = desk.GetByTestId("gas");
+        await Assertions.Expect(desk.GetByTestId("gas-tscore")).ToContainTextAsync("50.0");
+        var sleep = gas.Locator("fieldset").Filter(new() { HasText = "Sleep through" }).First;
+        await Assertions.Expect(sleep.GetByTestId("gas-latest")).ToContainTextAsync("Last rated 0");
+
+        // Now five nights a week (+1): T = 50 + 10·2·1 / √(0.7·4 + 0.3·4) = 60.
+        await sleep.GetByLabel("Sleep through five nights a week").CheckAsync();
+        await sleep.GetByRole(AriaRole.Button, new() { Name = "Save the level reached" }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Status)).ToContainTextAsync("Level +1 saved.");
+        await Assertions.Expect(desk.GetByTestId("gas-tscore")).ToContainTextAsync("60.0");
+
+        // Levels with one left out get a plain message, and nothing is saved.
+        await desk.GetByLabel("−2 — much less than expected").FillAsync("Never outside");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Save the levels" }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Alert)).ToContainTextAsync("Describe all five levels");
+        await desk.ScreenshotAsync(new() { Path = Shot("plan-gas-desktop.png"), FullPage = true });
+
+        var phone = await app.PhoneAsync();
+        await BrowserApp.SignInAsync(phone, therapist);
+        await phone.GotoAsync($"/clients/{alex}/plan");
+        await Assertions.Expect(phone.GetByTestId("gas-tscore")).ToContainTextAsync("60.0");
+        await phone.GetByTestId("gas").ScrollIntoViewIfNeededAsync();
+        await phone.ScreenshotAsync(new() { Path = Shot("plan-gas-phone.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task ClientOnAPhone_RatesTheirGoalsAtCheckIn_AndSeesThemInMyProgress()
     {
         var phone = await app.PhoneAsync();
         await BrowserApp.SignInAsync(phone, "alex.morgan@example.test");
+
+        // Alex's plan review date has come: the portal asks again what he expects, one tap from home.
+        await phone.GotoAsync("/my");
+        await Assertions.Expect(phone.GetByTestId("expectations-again")).ToContainTextAsync("27 February 2026");
+        await phone.ScreenshotAsync(new() { Path = Shot("home-review-phone.png"), FullPage = true });
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Answer 3 questions" }).ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("review-ask")).ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = Shot("expectations-review-phone.png"), FullPage = true });
+
         await phone.GotoAsync("/my/forms");
         await Assertions.Expect(phone.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "My goals" })).ToBeVisibleAsync();
         await phone.GotoAsync("/my/forms/goals");

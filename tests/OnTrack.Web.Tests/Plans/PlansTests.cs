@@ -350,6 +350,86 @@ public abstract class PlansTests(OnTrackApp app)
         Assert.True((await (await maya.GetAsync($"/api/clients/{ids["Alex Morgan"]}/plan")).ReadAsync<PlanStateDto>()).Agreed);
     }
 
+    [Fact]
+    public async Task GoalAttainment_IsRatedOnScaledGoals_AndTheTScoreTakesEachGoalsLatestLevelAndWeight()
+    {
+        try
+        {
+            var (clientId, client) = await NewClientOfMayaAsync("Gail Scaled");
+            var maya = await app.SignInAsync(Maya);
+            static object Levels(decimal weight) => new { minusTwo = "Never", minusOne = "Once a month", zero = "Once a week", plusOne = "Twice a week", plusTwo = "Every day", weight };
+            var walk = await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/goals", new { text = "Go for walks again", gas = Levels(2) })).ReadAsync<GoalDto>();
+            var friends = await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/goals", new { text = "See friends", gas = Levels(1) })).ReadAsync<GoalDto>();
+            var plain = await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/goals", new { text = "Feel calmer" })).ReadAsync<GoalDto>();
+            Assert.Null((await (await maya.GetAsync($"/api/clients/{clientId}/goals")).ReadAsync<GoalsDto>()).GasTScore);
+
+            // Bad input and an unscaled goal are refused, and nothing is stored; the client cannot rate.
+            await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/goals/{walk.Id}/attainment", new { level = 3 })).ProblemAsync(HttpStatusCode.BadRequest);
+            await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/goals/{walk.Id}/attainment", new { })).ProblemAsync(HttpStatusCode.BadRequest);
+            await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/goals/{plain.Id}/attainment", new { level = 0 })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+            await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/goals/{Guid.NewGuid()}/attainment", new { level = 0 })).ProblemAsync(HttpStatusCode.NotFound);
+            Assert.False((await client.PostAsJsonAsync($"/api/clients/{clientId}/goals/{walk.Id}/attainment", new { level = 2 })).IsSuccessStatusCode);
+            Assert.Equal(0, await app.WithDbAsync(db => db.Set<GoalAttainmentRating>().CountAsync(r => r.ClientId == clientId)));
+
+            // Walks rated −1, then +1 a week later; friends at 0. T = 50 + 10 (2·1 + 1·0) / √(0.7·(4 + 1) + 0.3·3²) = 58.03.
+            Assert.Equal(HttpStatusCode.Created, (await maya.PostAsJsonAsync($"/api/clients/{clientId}/goals/{walk.Id}/attainment", new { level = -1 })).StatusCode);
+            app.Clock.Advance(NodaTime.Duration.FromDays(7));
+            var rated = await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/goals/{walk.Id}/attainment", new { level = 1 })).ReadAsync<GoalDto>();
+            Assert.Equal((1, "Twice a week", "Dr. Maya Chen"), (rated.GasLatest!.Level, rated.GasLatest.Description, rated.GasLatest.By));
+            Assert.Equal(HttpStatusCode.Created, (await maya.PostAsJsonAsync($"/api/clients/{clientId}/goals/{friends.Id}/attainment", new { level = 0 })).StatusCode);
+            var goals = await (await client.GetAsync($"/api/clients/{clientId}/goals")).ReadAsync<GoalsDto>();
+            Assert.Equal((58.0, 2), (goals.GasTScore, goals.GasGoalsRated));
+            Assert.Equal(58.0, Math.Round(GoalAttainment.TScore([new GoalAttainmentLevel(1, 2), new GoalAttainmentLevel(0, 1)]), 1));
+            Assert.Equal(3, await app.WithDbAsync(db => db.Set<GoalAttainmentRating>().CountAsync(r => r.ClientId == clientId)));
+
+            // A dropped goal leaves the T-score: only friends at 0 remain, T = 50.
+            Assert.Equal(HttpStatusCode.OK, (await maya.PostAsJsonAsync($"/api/clients/{clientId}/goals/{walk.Id}/status", new { status = "Dropped" })).StatusCode);
+            Assert.Equal((50.0, 1), await (await maya.GetAsync($"/api/clients/{clientId}/goals")).ReadAsync<GoalsDto>() is var after ? (after.GasTScore, after.GasGoalsRated) : default);
+            await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/goals/{walk.Id}/attainment", new { level = 0 })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        }
+        finally
+        {
+            app.Clock.Reset(OnTrackApp.Start);
+        }
+    }
+
+    [Fact]
+    public async Task Expectations_AreAskedAgain_OnceThePlansReviewDateComes_UntilTheClientAnswers()
+    {
+        try
+        {
+            var (clientId, client) = await NewClientOfMayaAsync("Rita Again");
+            var maya = await app.SignInAsync(Maya);
+            async Task<DateOnly?> AskAgainAsync() => (await (await client.GetAsync($"/api/clients/{clientId}/expectations/ask-again")).ReadAsync<ExpectationsAskAgainDto>()).ReviewDate;
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/clients/{clientId}/expectations", new { sessionsExpected = 4, weeksToFeelBetter = 2, confidence = 8, occasion = "Intake" })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await maya.PutAsJsonAsync($"/api/clients/{clientId}/plan", APlan(nextReview: "2026-04-01"))).StatusCode);
+            Assert.Null(await AskAgainAsync());
+
+            // Four weeks on (30 March) the review date is near but has not come.
+            app.Clock.Advance(NodaTime.Duration.FromDays(28));
+            Assert.Null(await AskAgainAsync());
+
+            // 1 April: asked again; moving the next review later does not clear it, an answer does.
+            app.Clock.Advance(NodaTime.Duration.FromDays(2));
+            Assert.Equal(new DateOnly(2026, 4, 1), await AskAgainAsync());
+            Assert.Equal(HttpStatusCode.OK, (await maya.PutAsJsonAsync($"/api/clients/{clientId}/plan", APlan(nextReview: "2026-06-01"))).StatusCode);
+            Assert.Equal(new DateOnly(2026, 4, 1), await (await maya.GetAsync($"/api/clients/{clientId}/expectations/ask-again")).ReadAsync<ExpectationsAskAgainDto>() is var d ? d.ReviewDate : null);
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/clients/{clientId}/expectations", new { sessionsExpected = 10, weeksToFeelBetter = 8, confidence = 7, occasion = "PlanReview" })).StatusCode);
+            Assert.Null(await AskAgainAsync());
+
+            // The portal says so on the home page while it is due (once the start steps are done).
+            Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/clients/{clientId}/preferences", new { direction = 1 })).StatusCode);
+            await app.WithDbAsync(db => db.TreatmentPlans.Where(p => p.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(p => p.NextReview, new NodaTime.LocalDate(2026, 6, 1))));
+            app.Clock.Advance(NodaTime.Duration.FromDays(61));
+            Assert.Equal(new DateOnly(2026, 6, 1), await AskAgainAsync());
+            Assert.Contains("Your plan is being reviewed", await client.GetStringAsync("/my"));
+        }
+        finally
+        {
+            app.Clock.Reset(OnTrackApp.Start);
+        }
+    }
+
     /// <summary>A new client with a sign-in whose primary therapist is Maya (on the care team from the start), signed in.</summary>
     private async Task<(Guid Id, HttpClient Client)> NewClientOfMayaAsync(string name)
     {

@@ -116,9 +116,11 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["POST /api/clients/{clientId:guid}/goals"] = ClinicalRead,
         ["PUT /api/clients/{clientId:guid}/goals/{goalId:guid}"] = ClinicalRead,
         ["POST /api/clients/{clientId:guid}/goals/{goalId:guid}/status"] = ClinicalRead,
+        ["POST /api/clients/{clientId:guid}/goals/{goalId:guid}/attainment"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied, // ManagePlan: rated by the therapist with the client
         ["GET /api/clients/{clientId:guid}/preferences"] = ClinicalRead,
         ["PUT /api/clients/{clientId:guid}/preferences"] = ClinicalRead,
         ["GET /api/clients/{clientId:guid}/expectations"] = ClinicalRead,
+        ["GET /api/clients/{clientId:guid}/expectations/ask-again"] = ClinicalRead,
         ["POST /api/clients/{clientId:guid}/expectations"] = ClinicalRead,
         ["POST /clients/{clientId:guid}/kiosk"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied,
 

@@ -82,10 +82,21 @@ public sealed record GoalDto(
     string ProposedByName,
     DateTimeOffset CreatedAt,
     GasDto? Gas,
-    IReadOnlyList<GoalRevisionDto> Revisions);
+    IReadOnlyList<GoalRevisionDto> Revisions,
+    GasRatingDto? GasLatest = null);
 
-/// <summary>Active goals (the ones rated at check-in), then met and dropped ones.</summary>
-public sealed record GoalsDto(Guid ClientId, IReadOnlyList<GoalDto> Active, IReadOnlyList<GoalDto> Past);
+/// <summary>
+/// Active goals (the ones rated at check-in), then met and dropped ones. GasTScore is the Goal Attainment
+/// Scaling T-score (Kiresuk &amp; Sherman, ρ = 0.3, with the goals' weights) over the scaled goals that are not
+/// dropped and have been rated, each at its latest level; null when none has. GasGoalsRated says how many.
+/// </summary>
+public sealed record GoalsDto(Guid ClientId, IReadOnlyList<GoalDto> Active, IReadOnlyList<GoalDto> Past, double? GasTScore = null, int GasGoalsRated = 0);
+
+/// <summary>A goal attainment rating: the level reached, −2 (much less than expected) … +2 (much more).</summary>
+public sealed record GasRatingRequest(int? Level);
+
+/// <summary>The latest goal attainment rating of a scaled goal.</summary>
+public sealed record GasRatingDto(int Level, string Description, DateTimeOffset RatedAt, string By);
 
 /// <summary>The client's preferences. Each dimension is −3 … +3 or null (not answered); see PlanWords for the poles.</summary>
 public sealed record PreferencesRequest(
@@ -140,3 +151,6 @@ public sealed record TherapistStyleDto(
     IReadOnlyList<string> Languages,
     DateTimeOffset? UpdatedAt,
     string? UpdatedBy);
+
+/// <summary>The plan's review date at which the client is asked again what they expect; null when not due.</summary>
+public sealed record ExpectationsAskAgainDto(DateOnly? ReviewDate);

@@ -179,6 +179,21 @@ internal static class DemoPlans
                         ByName = client.FullName,
                     };
                     goal.Revisions.Add(revision);
+
+                    // Rated at −1 a month in, at 0 two weeks ago: on course for the expected level.
+                    foreach (var (level, daysAgo) in new[] { (-1, 28), (0, 14) })
+                    {
+                        db.Add(new GoalAttainmentRating
+                        {
+                            ClinicId = clinic,
+                            ClientId = client.Id,
+                            GoalId = goal.Id,
+                            Level = level,
+                            RatedAt = now - Duration.FromDays(daysAgo),
+                            ByUserId = therapist.UserId,
+                            ByName = therapist.DisplayName,
+                        });
+                    }
                 }
 
                 db.Add(goal);

@@ -21,9 +21,56 @@ public sealed class Goals(OnTrackDbContext db, Caller caller, PlanActor actor, I
     {
         var goals = await db.Set<Goal>().AsNoTracking().Include(g => g.Revisions).Where(g => g.ClientId == clientId)
             .OrderBy(g => g.CreatedAt).ThenBy(g => g.Id).ToListAsync(cancellationToken);
+        var ratings = await db.Set<GoalAttainmentRating>().AsNoTracking().Where(r => r.ClientId == clientId).ToListAsync(cancellationToken);
+        var latest = ratings.GroupBy(r => r.GoalId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.RatedAt).ThenByDescending(r => r.Id).First());
+        GoalDto Dto(Goal g) => ToDto(g, latest.GetValueOrDefault(g.Id));
+
+        var scaled = goals.Where(g => g.Status != GoalStatus.Dropped && g.GasWeight is { } && latest.ContainsKey(g.Id))
+            .Select(g => new GoalAttainmentLevel(latest[g.Id].Level, (double)g.GasWeight!.Value)).ToList();
         return new GoalsDto(clientId,
-            goals.Where(g => g.Status == GoalStatus.Active).Select(ToDto).ToList(),
-            goals.Where(g => g.Status != GoalStatus.Active).OrderByDescending(g => g.StatusChangedAt).Select(ToDto).ToList());
+            goals.Where(g => g.Status == GoalStatus.Active).Select(Dto).ToList(),
+            goals.Where(g => g.Status != GoalStatus.Active).OrderByDescending(g => g.StatusChangedAt).Select(Dto).ToList(),
+            scaled.Count > 0 ? Math.Round(GoalAttainment.TScore(scaled), 1) : null,
+            scaled.Count);
+    }
+
+    /// <summary>Rate the level a scaled goal has reached (−2 … +2); each rating is kept, the latest counts.</summary>
+    public async Task<Result<GoalDto>> RateAttainmentAsync(Guid clientId, Guid goalId, GasRatingRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Level is not (>= -2 and <= 2))
+        {
+            return Problem.BadRequest("The level reached (level) is a whole number from −2 (much less than expected) to +2 (much more than expected).");
+        }
+
+        var goal = await db.Set<Goal>().Include(g => g.Revisions).SingleOrDefaultAsync(g => g.Id == goalId && g.ClientId == clientId, cancellationToken);
+        if (goal is null)
+        {
+            return Problem.NotFound("The goal");
+        }
+
+        if (goal.GasLevels is null || goal.GasWeight is null)
+        {
+            return Problem.Invalid("This goal has no goal attainment scaling yet: describe its five levels first.");
+        }
+
+        if (goal.Status == GoalStatus.Dropped)
+        {
+            return Problem.Invalid("A dropped goal is not rated. Make it active again first.");
+        }
+
+        var rating = new GoalAttainmentRating
+        {
+            ClinicId = goal.ClinicId,
+            ClientId = clientId,
+            GoalId = goal.Id,
+            Level = request.Level.Value,
+            RatedAt = clock.GetCurrentInstant(),
+            ByUserId = actor.UserId,
+            ByName = await actor.NameAsync(cancellationToken),
+        };
+        db.Add(rating);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToDto(goal, rating);
     }
 
     public async Task<Result<GoalDto>> AddAsync(Guid clientId, GoalRequest request, CancellationToken cancellationToken)
@@ -192,8 +239,11 @@ public sealed class Goals(OnTrackDbContext db, Caller caller, PlanActor actor, I
         goal.GasWeight = gas.Weight;
     }
 
-    private static GoalDto ToDto(Goal g) => new(g.Id, g.LinkId, g.Text, g.Status, g.StatusOn?.ToDateOnly(), g.StatusChangedAt?.ToDateTimeOffset(),
+    private static GoalDto ToDto(Goal g) => ToDto(g, null);
+
+    private static GoalDto ToDto(Goal g, GoalAttainmentRating? rating) => new(g.Id, g.LinkId, g.Text, g.Status, g.StatusOn?.ToDateOnly(), g.StatusChangedAt?.ToDateTimeOffset(),
         g.ProposedBy, g.ProposedByName, g.CreatedAt.ToDateTimeOffset(),
         g.GasLevels is [var m2, var m1, var z, var p1, var p2] && g.GasWeight is { } w ? new GasDto(m2, m1, z, p1, p2, w) : null,
-        g.Revisions.OrderByDescending(r => r.RevisedAt).Select(r => new GoalRevisionDto(r.PreviousText, r.RevisedAt.ToDateTimeOffset(), r.ByName)).ToList());
+        g.Revisions.OrderByDescending(r => r.RevisedAt).Select(r => new GoalRevisionDto(r.PreviousText, r.RevisedAt.ToDateTimeOffset(), r.ByName)).ToList(),
+        rating is null ? null : new GasRatingDto(rating.Level, g.GasLevels is { Count: 5 } levels ? levels[rating.Level + 2] : "", rating.RatedAt.ToDateTimeOffset(), rating.ByName));
 }

@@ -121,6 +121,30 @@ public sealed class Goal : IClinicOwned
     public static string NewLinkId() => "goal-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
 }
 
+/// <summary>
+/// One Goal Attainment Scaling rating of a scaled goal: the level reached (−2 … +2) on a day, by whom. Rated
+/// by the therapist with the client, usually at a review; each rating is kept.
+/// </summary>
+public sealed class GoalAttainmentRating : IClinicOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid ClinicId { get; set; }
+
+    public Guid ClientId { get; set; }
+
+    public Guid GoalId { get; set; }
+
+    /// <summary>−2 much less than expected … 0 the expected level … +2 much more than expected.</summary>
+    public int Level { get; set; }
+
+    public Instant RatedAt { get; set; }
+
+    public string ByUserId { get; set; } = "";
+
+    public string ByName { get; set; } = "";
+}
+
 /// <summary>A goal's earlier wording, kept when it was revised.</summary>
 public sealed class GoalRevision : IClinicOwned
 {

@@ -60,6 +60,20 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
     }
 }
 
+internal sealed class GoalAttainmentRatingConfiguration : IEntityTypeConfiguration<GoalAttainmentRating>
+{
+    public void Configure(EntityTypeBuilder<GoalAttainmentRating> builder)
+    {
+        builder.ToTable("GoalAttainmentRatings", t => t.HasCheckConstraint("CK_GoalAttainmentRatings_Level", "\"Level\" BETWEEN -2 AND 2"));
+        builder.IsClientRecord(r => r.ClientId, ClientRecordSensitivity.Clinical);
+        builder.HasOne<Clients.Client>().WithMany().HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Goal>().WithMany().HasForeignKey(r => r.GoalId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(r => r.ByUserId).HasMaxLength(450);
+        builder.Property(r => r.ByName).HasMaxLength(256);
+        builder.HasIndex(r => new { r.ClientId, r.GoalId, r.RatedAt });
+    }
+}
+
 internal sealed class GoalRevisionConfiguration : IEntityTypeConfiguration<GoalRevision>
 {
     public void Configure(EntityTypeBuilder<GoalRevision> builder)

@@ -47,6 +47,9 @@ public static class PlansSetup
         client.MapPut("/goals/{goalId:guid}", async (Guid clientId, Guid goalId, GoalChangeRequest request, Goals goals, CancellationToken ct) => ToHttp(await goals.ChangeAsync(clientId, goalId, request, ct)))
             .Requires(ClientOperation.WriteClinical)
             .WithSummary("Revise a goal's wording (the old one is kept) or its goal attainment scaling");
+        client.MapPost("/goals/{goalId:guid}/attainment", async (Guid clientId, Guid goalId, GasRatingRequest request, Goals goals, CancellationToken ct) => ToHttp(await goals.RateAttainmentAsync(clientId, goalId, request, ct), created: true))
+            .Requires(ClientOperation.ManagePlan)
+            .WithSummary("Goal attainment scaling: rate the level a scaled goal has reached (−2 … +2), with the client; each rating is kept and the latest counts in the T-score (GET goals)");
         client.MapPost("/goals/{goalId:guid}/status", async (Guid clientId, Guid goalId, GoalStatusRequest request, Goals goals, CancellationToken ct) => ToHttp(await goals.SetStatusAsync(clientId, goalId, request, ct)))
             .Requires(ClientOperation.WriteClinical)
             .WithSummary("Mark a goal met or dropped (on a day, today by default), or active again (at most five active)");
@@ -59,6 +62,9 @@ public static class PlansSetup
 
         client.MapGet("/expectations", async (Guid clientId, Expectations expectations, CancellationToken ct) => TypedResults.Ok(await expectations.ListAsync(clientId, ct)))
             .WithSummary("What the client expected each time they were asked, newest first");
+        client.MapGet("/expectations/ask-again", async (Guid clientId, Expectations expectations, CancellationToken ct) =>
+                TypedResults.Ok(new ExpectationsAskAgainDto(await expectations.AskAgainForReviewAsync(clientId, ct) is { } review ? review.ToDateOnly() : null)))
+            .WithSummary("Whether the client should be asked again what they expect: reviewDate is the plan's review date that has come without an answer since a week before it, or null");
         client.MapPost("/expectations", async (Guid clientId, ExpectationRequest request, Expectations expectations, CancellationToken ct) => ToHttp(await expectations.AddAsync(clientId, request, ct), created: true))
             .Requires(ClientOperation.WriteClinical)
             .WithSummary("Record what the client expects now: sessions (1–100), weeks until feeling better (0–104), confidence (0–10)");

@@ -144,6 +144,32 @@ public sealed class Expectations(OnTrackDbContext db, Caller caller, PlanActor a
         return ToDto(check);
     }
 
+    /// <summary>How many days before a review date an answer still counts as asked for that review.</summary>
+    public const int ReviewWindowDays = 7;
+
+    /// <summary>
+    /// The plan's review point at which the client's expectations should be asked again, or null when they
+    /// need not be: the latest review date of any plan version that is today or past, when the client has
+    /// not answered since a week before it. Moving the next review forward does not clear it; an answer does.
+    /// </summary>
+    public async Task<LocalDate?> AskAgainForReviewAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        var today = await actor.TodayAsync(cancellationToken);
+        var points = await db.Set<TreatmentPlanVersion>().AsNoTracking()
+            .Where(p => p.ClientId == clientId && p.NextReview != null && p.NextReview <= today)
+            .Select(p => p.NextReview!.Value).ToListAsync(cancellationToken);
+        if (points.Count == 0)
+        {
+            return null;
+        }
+
+        var point = points.Max();
+        var zone = await actor.ZoneAsync(cancellationToken);
+        var since = point.PlusDays(-ReviewWindowDays).AtStartOfDayInZone(zone).ToInstant();
+        var answered = await db.Set<ExpectationCheck>().AsNoTracking().AnyAsync(e => e.ClientId == clientId && e.AskedAt >= since, cancellationToken);
+        return answered ? null : point;
+    }
+
     private static ExpectationDto ToDto(ExpectationCheck e) =>
         new(e.Id, e.AskedAt.ToDateTimeOffset(), e.Occasion, e.SessionsExpected, e.WeeksToFeelBetter, e.Confidence, e.ByName);
 }

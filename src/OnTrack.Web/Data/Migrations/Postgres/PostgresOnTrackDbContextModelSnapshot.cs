@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using OnTrack.Web.Data;
-using OnTrack.Web.Features.CareTeams;
 
 #nullable disable
 
@@ -270,45 +269,7 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("OnTrack.Web.Data.IdempotencyRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ClinicId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ResponseJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Scope")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClinicId");
-
-                    b.HasIndex("ClinicId", "Scope", "Key")
-                        .IsUnique();
-
-                    b.ToTable("IdempotencyRecords");
-                });
-
-            modelBuilder.Entity("AuditEvent", b =>
+            modelBuilder.Entity("OnTrack.Web.Data.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -358,6 +319,44 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.HasIndex("ClinicId", "At");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClinicId", "Scope", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.CareTeams.CareTeamMember", b =>
@@ -1154,6 +1153,52 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|Goal|");
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Plans.GoalAttainmentRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("ClientId", "GoalId", "RatedAt");
+
+                    b.ToTable("GoalAttainmentRatings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_GoalAttainmentRatings_Level", "\"Level\" BETWEEN -2 AND 2");
+                        });
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|GoalAttainmentRating|");
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Plans.GoalRevision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1782,7 +1827,7 @@ namespace OnTrack.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OnTrack.Web.Features.CareTeams.CareTeamMember", b =>
                 {
                     b.HasOne("OnTrack.Web.Features.Clients.Client", "Client")
-                        .WithMany("CareTeam")
+                        .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1888,6 +1933,21 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Plans.GoalAttainmentRating", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OnTrack.Web.Features.Plans.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Plans.GoalRevision", b =>
                 {
                     b.HasOne("OnTrack.Web.Features.Clients.Client", null)
@@ -1969,7 +2029,7 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.HasOne("OnTrack.Web.Features.Clients.Client", "Client")
-                        .WithMany("Participations")
+                        .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -2010,13 +2070,6 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("OnTrack.Web.Features.Clients.Client", b =>
-                {
-                    b.Navigation("CareTeam");
-
-                    b.Navigation("Participations");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.Clinic", b =>

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OnTrack.Web.Data;
-using OnTrack.Web.Features.CareTeams;
 
 #nullable disable
 
@@ -258,45 +257,7 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("OnTrack.Web.Data.IdempotencyRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ClinicId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResponseJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Scope")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClinicId");
-
-                    b.HasIndex("ClinicId", "Scope", "Key")
-                        .IsUnique();
-
-                    b.ToTable("IdempotencyRecords");
-                });
-
-            modelBuilder.Entity("AuditEvent", b =>
+            modelBuilder.Entity("OnTrack.Web.Data.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -344,6 +305,44 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.HasIndex("ClinicId", "At");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClinicId", "Scope", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.CareTeams.CareTeamMember", b =>
@@ -1140,6 +1139,52 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|Goal|");
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Plans.GoalAttainmentRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("ClientId", "GoalId", "RatedAt");
+
+                    b.ToTable("GoalAttainmentRatings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_GoalAttainmentRatings_Level", "\"Level\" BETWEEN -2 AND 2");
+                        });
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|GoalAttainmentRating|");
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Plans.GoalRevision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1769,7 +1814,7 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OnTrack.Web.Features.CareTeams.CareTeamMember", b =>
                 {
                     b.HasOne("OnTrack.Web.Features.Clients.Client", "Client")
-                        .WithMany("CareTeam")
+                        .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1875,6 +1920,21 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Plans.GoalAttainmentRating", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OnTrack.Web.Features.Plans.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Plans.GoalRevision", b =>
                 {
                     b.HasOne("OnTrack.Web.Features.Clients.Client", null)
@@ -1956,7 +2016,7 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.HasOne("OnTrack.Web.Features.Clients.Client", "Client")
-                        .WithMany("Participations")
+                        .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1997,13 +2057,6 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("OnTrack.Web.Features.Clients.Client", b =>
-                {
-                    b.Navigation("CareTeam");
-
-                    b.Navigation("Participations");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.Clinic", b =>
