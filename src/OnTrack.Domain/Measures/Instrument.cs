@@ -21,6 +21,12 @@ public enum InstrumentRole
 
     /// <summary>The client's own goals rated 0–10 (Goal-Based Outcomes): movement per goal, not a symptom course.</summary>
     Goals,
+
+    /// <summary>
+    /// Given when a review is opened (an off-track client, "this isn't working"): scored per area into flags
+    /// for the conversation, never a course, a reliable change or an alert. Never part of a measurement plan.
+    /// </summary>
+    Review,
 }
 
 /// <summary>What to do when items are unanswered.</summary>

@@ -135,7 +135,8 @@ public static class InstrumentReader
                 "alliance" => InstrumentRole.Alliance,
                 "readiness" => InstrumentRole.Readiness,
                 "goals" => InstrumentRole.Goals,
-                var other => throw new InstrumentFormatException($"{file}: scoring.role '{other}' must be outcome, alliance or readiness."),
+                "review" => InstrumentRole.Review,
+                var other => throw new InstrumentFormatException($"{file}: scoring.role '{other}' must be outcome, alliance, readiness, goals or review."),
             },
         };
         CheckBands(instrument, file);
