@@ -122,7 +122,7 @@ public static class ReviewQuestionnaire
         [],
         null,
         "OnTrack's own review questions (unvalidated), on the areas of OQ-Analyst's Clinical Support Tools (alliance, motivation, social support, life events) and on pace, approach and lifestyle",
-        "Part of OnTrack, under OnTrack's licence. Not a validated instrument: its items and cut-offs are OnTrack's own and have not been tested.")
+        "OnTrack's own wording, CC0. Not a validated instrument: its items and cut-offs are OnTrack's own and have not been tested.")
     {
         Role = InstrumentRole.Review,
         ReportsMean = true,

@@ -113,6 +113,14 @@ public sealed class ReviewAreasTests
     }
 
     [Fact]
+    public void Score_NothingAnswered_EveryAreaIsNotEnoughAnswers()
+    {
+        var results = ReviewAreas.Score(new string?[ReviewQuestionnaire.Instrument.Items.Count]);
+
+        Assert.All(results, r => Assert.Equal(AreaStatus.NotEnoughAnswers, r.Status));
+    }
+
+    [Fact]
     public void Score_HalfAnswered_IsScoredOnTheAnsweredItems()
     {
         // Lifestyle 2 of 4 answered at 4 and 2: mean (4 + 2) / 2 = 3; bond 1 of 2 answered at 3; motivation 2 of 3 at 2 and 1: 1.5.

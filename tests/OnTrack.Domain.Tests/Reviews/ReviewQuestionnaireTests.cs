@@ -81,6 +81,31 @@ public sealed class ReviewQuestionnaireTests
         Assert.All(result.Subscales, s => Assert.Equal(0m, s.Score));
     }
 
+    private const string ClinicReviewFile = """
+        {"questionnaire": {"resourceType": "Questionnaire", "id": "clinic-review", "item": [
+          {"linkId": "1", "type": "choice", "answerOption": [
+            {"valueCoding": {"code": "0", "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/ordinalValue", "valueDecimal": 0}]}},
+            {"valueCoding": {"code": "1", "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/ordinalValue", "valueDecimal": 1}]}}]}]},
+         "scoring": {"role": "ROLE", "direction": "higherIsWorse", "missing": {"rule": "invalid"}}}
+        """;
+
+    [Fact]
+    public void InstrumentFile_WithRoleReview_IsAReviewInstrument()
+    {
+        // A clinic that loads a review questionnaire of its own (the OQ-ASC under its licence) marks it so.
+        var instrument = InstrumentReader.Read(ClinicReviewFile.Replace("ROLE", "review", StringComparison.Ordinal), "clinic-review.json");
+
+        Assert.Equal(InstrumentRole.Review, instrument.Role);
+    }
+
+    [Fact]
+    public void InstrumentFile_WithAnUnknownRole_NamesEveryRole()
+    {
+        var error = Assert.Throws<InstrumentFormatException>(() => InstrumentReader.Read(ClinicReviewFile.Replace("ROLE", "triage", StringComparison.Ordinal), "clinic-review.json"));
+
+        Assert.Contains("outcome, alliance, readiness, goals or review", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Scorer_FeelingUnderstoodCompletely_ScoresNoBondProblem_NotAtAll_ScoresFour()
     {
