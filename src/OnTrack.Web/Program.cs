@@ -13,6 +13,7 @@ using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Notifications;
 using OnTrack.Web.Features.Outcomes;
 using OnTrack.Web.Features.Plans;
+using OnTrack.Web.Features.Reviews;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Features.Staff;
 using OnTrack.Web.Security;
@@ -38,6 +39,7 @@ builder.Services.AddMeasures(builder.Configuration);
 builder.Services.AddCourse(builder.Configuration);
 builder.Services.AddOutcomes();
 builder.Services.AddPlans();
+builder.Services.AddReviews();
 builder.Services.AddOnTrackNotifications(builder.Configuration);
 builder.Services.AddRazorComponents();
 
@@ -62,6 +64,7 @@ endpoints.MapInterop();
 endpoints.MapCourse();
 endpoints.MapOutcomes();
 endpoints.MapPlans();
+endpoints.MapReviews();
 app.MapOnTrackApiDocs();
 
 app.Run();

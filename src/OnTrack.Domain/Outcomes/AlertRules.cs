@@ -19,6 +19,9 @@ public enum AlertKind
 
     /// <summary>Outside the expected course for clients like them.</summary>
     NotOnTrack,
+
+    /// <summary>The client said therapy is not working for them ("This isn't working for me"), in their words.</summary>
+    ClientConcern,
 }
 
 public enum AlertPriority

@@ -13,6 +13,12 @@ public enum ClientRecordSensitivity
 
     /// <summary>Clinical detail (scores, alerts, plans, notes): the client, the care team with clinical access, and the clinic's admins.</summary>
     Clinical = 1,
+
+    /// <summary>
+    /// Between the client and the clinic's admins only, never the care team: what a client chose to tell the
+    /// clinic rather than their therapist (a request for another therapist).
+    /// </summary>
+    ClientAndAdmins = 2,
 }
 
 /// <summary>

@@ -137,7 +137,7 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
         var clients = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && ClientRecordDeclaration.Of(e.Metadata) is { Sensitivity: ClientRecordSensitivity.Clinical })
+                && ClientRecordDeclaration.Of(e.Metadata) is { Sensitivity: ClientRecordSensitivity.Clinical or ClientRecordSensitivity.ClientAndAdmins })
             .Select(e => (Guid?)e.Property(ClientRecordDeclaration.Of(e.Metadata)!.ClientProperty).CurrentValue)
             .OfType<Guid>().Distinct().ToList();
         if (clients.Count == 0)
@@ -200,12 +200,12 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
     private void ApplyClientRecordFilter<T>(ModelBuilder builder, ClientRecordDeclaration declaration)
         where T : class
     {
-        var clinical = declaration.Sensitivity == ClientRecordSensitivity.Clinical;
-
         // Who may see the records of client `id`: the clinic's admins; the client; reception, for who the
         // client is and when they come; and the client's care team now — with clinical access for
-        // clinical records.
-        Expression<Func<Guid, bool>> visible = clinical
+        // clinical records, and not at all for what the client told the admins alone.
+        Expression<Func<Guid, bool>> visible = declaration.Sensitivity == ClientRecordSensitivity.ClientAndAdmins
+            ? id => CallerIsAdminOrSystem || (CallerClientId != null && id == CallerClientId)
+            : declaration.Sensitivity == ClientRecordSensitivity.Clinical
             ? id => CallerIsAdminOrSystem
                 || (CallerClientId != null && id == CallerClientId)
                 || (CallerTherapistId != null && CareTeamMembers.Any(m => m.ClientId == id && m.TherapistId == CallerTherapistId

@@ -17,7 +17,6 @@ public abstract class PlansTests(OnTrackApp app)
 {
     private const string Maya = "maya.chen@demo.ontrack.test";
     private const string Samuel = "samuel.okafor@demo.ontrack.test";
-    private const string Password = "Plans-test-2026";
 
     private static object APlan(int sessions = 12, string approach = "Cbt", string? nextReview = "2026-04-01") => new
     {
@@ -430,29 +429,8 @@ public abstract class PlansTests(OnTrackApp app)
         }
     }
 
-    /// <summary>A new client with a sign-in whose primary therapist is Maya (on the care team from the start), signed in.</summary>
-    private async Task<(Guid Id, HttpClient Client)> NewClientOfMayaAsync(string name)
-    {
-        var email = $"{name.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.test";
-        var maya = await app.TherapistIdAsync("Dr. Maya Chen");
-        Guid id;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<Caller>().BecomeSystem();
-            var db = scope.ServiceProvider.GetRequiredService<OnTrackDbContext>();
-            var clinic = await db.Clinics.Where(c => c.Slug == DemoClinic.Slug).Select(c => c.Id).SingleAsync();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, ClinicId = clinic, FullName = name };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, Roles.Client)).Succeeded);
-            var client = new Client { ClinicId = clinic, UserId = user.Id, FullName = name, Email = email, CreatedAt = app.Clock.GetCurrentInstant(), PrimaryTherapistId = maya };
-            db.ClientRecords.Add(client);
-            await db.SaveChangesAsync();
-            id = client.Id;
-        }
-
-        return (id, await app.SignInAsync(email, Password));
-    }
+    /// <summary>A new client with a sign-in whose primary therapist is Maya, signed in.</summary>
+    private Task<(Guid Id, HttpClient Client)> NewClientOfMayaAsync(string name) => app.NewSignedInClientAsync(name);
 }
 
 public sealed class PlansTestsOnSqlite(SqliteApp app) : PlansTests(app), IClassFixture<SqliteApp>;

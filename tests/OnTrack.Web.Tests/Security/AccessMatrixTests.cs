@@ -122,6 +122,15 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /api/clients/{clientId:guid}/expectations"] = ClinicalRead,
         ["GET /api/clients/{clientId:guid}/expectations/ask-again"] = ClinicalRead,
         ["POST /api/clients/{clientId:guid}/expectations"] = ClinicalRead,
+        ["GET /api/clients/{clientId:guid}/concerns"] = ClinicalRead,
+        ["POST /api/clients/{clientId:guid}/concerns"] = ClinicalRead,
+        ["GET /api/clients/{clientId:guid}/reviews"] = ClinicalRead,
+        ["GET /api/clients/{clientId:guid}/reviews/{reviewId:guid}"] = ClinicalRead,
+        ["POST /api/clients/{clientId:guid}/reviews"] = ManagePlan,
+        ["PUT /api/clients/{clientId:guid}/reviews/{reviewId:guid}/findings"] = ManagePlan,
+        ["POST /api/clients/{clientId:guid}/reviews/{reviewId:guid}/actions"] = ManagePlan,
+        ["POST /api/clients/{clientId:guid}/reviews/{reviewId:guid}/complete"] = ManagePlan,
+        ["POST /api/clients/{clientId:guid}/reviews/{reviewId:guid}/actions/{actionId:guid}/follow-up"] = ManagePlan,
         ["POST /clients/{clientId:guid}/kiosk"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied,
 
         // Staff lists: each sees its own clinic, a therapist their care team.
@@ -145,6 +154,8 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["PUT /api/therapists/me/style"] = w => Therapists.Contains(w) ? Outcome.Allowed : Outcome.Denied,
         ["GET /api/therapists/{therapistId:guid}/style"] = w => w is Who.TherapistOnTeam or Who.TherapistOffTeam or Who.FormerTherapist or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied, // Elena's, the demo clinic's staff
         ["PUT /api/therapists/{therapistId:guid}/style"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied, // Elena herself, or an admin
+        ["GET /api/concerns/for-admins"] = AdminOnly,
+        ["POST /api/concerns/for-admins/{concernId:guid}/handled"] = AdminOnly,
         ["POST /api/course-models/refit"] = w => Admins.Contains(w) ? Outcome.Allowed : Outcome.Denied,
 
         // Pages for clients.
@@ -156,7 +167,8 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /my/plan"] = OwnPortal,
         ["GET /my/preferences"] = OwnPortal,
         ["GET /my/expectations"] = OwnPortal,
-        ["GET /my/start"] = OwnPortal, // a 302 on to the first step not done is allowed too
+        ["GET /my/start"] = OwnPortal,
+        ["GET /my/not-working"] = OwnPortal, // a 302 on to the first step not done is allowed too
         ["GET /my/forms/{InstrumentId}"] = OwnPortal,
         ["GET /my/forms/thanks/{Id:guid}"] = w => w == Who.ClientA ? Outcome.Allowed : Outcome.Denied,
         ["GET /my/appointments/{Id:guid}/move"] = w => w is Who.ClientA or Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied, // whoever may move the session
@@ -175,6 +187,8 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /clients"] = ClientList,
         ["GET /clients/{Id:guid}/chart"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/plan"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
+        ["GET /clients/{Id:guid}/reviews"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
+        ["GET /clients/{Id:guid}/reviews/{ReviewId:guid}"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/timeline"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/measures"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/care-team"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.SeesA : Outcome.Denied,
@@ -190,6 +204,7 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /admin/services"] = AdminOnly,
         ["GET /admin/course"] = AdminOnly,
         ["GET /admin/audit"] = AdminOnly,
+        ["GET /admin/concerns"] = AdminOnly,
 
         // The kiosk: only a kiosk sign-in (none of these callers) gets past its first page.
         ["GET /kiosk"] = _ => Outcome.Denied, // without a kiosk sign-in it shows the locked page
@@ -205,6 +220,9 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["/api/docs"] = "the API's reference page, public by design",
         ["/{**path:file}"] = "static files (styles, scripts), public by design",
     };
+
+    /// <summary>Changing the plan and reviewing it: the care team with full access and admins, never the client.</summary>
+    private static Outcome ManagePlan(Who w) => w is Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied;
 
     private static Outcome ClinicalRead(Who w) => w is Who.ClientA or Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied;
 
@@ -369,12 +387,24 @@ public abstract class AccessMatrixTests(OnTrackApp app)
             Assert.Equal(HttpStatusCode.Created, goalAdded.StatusCode);
             var goal = (await goalAdded.ReadAsync<Web.Features.Plans.GoalDto>()).Id;
 
+            // An open review with one decision, so the review routes have something of client A's.
+            var reviewOpened = await elenaApi.PostAsJsonAsync($"/api/clients/{clientId}/reviews", new { reason = "Other" }, OnTrackApp.Json);
+            Assert.Equal(HttpStatusCode.Created, reviewOpened.StatusCode);
+            var review = (await reviewOpened.ReadAsync<Web.Features.Reviews.ReviewDto>()).Id;
+            var decided = await elenaApi.PostAsJsonAsync($"/api/clients/{clientId}/reviews/{review}/actions", new { kind = "ContinueUnchanged" }, OnTrackApp.Json);
+            Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
+            var action = (await decided.ReadAsync<Web.Features.Reviews.ReviewDto>()).Actions[0].Id;
+
             world._values = new()
             {
                 ["{clientId:guid}"] = clientId.ToString(),
                 ["{serviceId:guid}"] = service.ToString(),
                 ["{therapistId:guid}"] = elena.ToString(),
                 ["{goalId:guid}"] = goal.ToString(),
+                ["{reviewId:guid}"] = review.ToString(),
+                ["{ReviewId:guid}"] = review.ToString(),
+                ["{actionId:guid}"] = action.ToString(),
+                ["{concernId:guid}"] = Guid.NewGuid().ToString(), // sent only as the callers refused, who never get as far as the id
                 ["{token}"] = token,
                 ["{InstrumentId}"] = "phq-9",
                 ["/api/instruments/{id}"] = "/api/instruments/phq-9",

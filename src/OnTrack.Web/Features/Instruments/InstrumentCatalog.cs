@@ -47,18 +47,19 @@ public sealed class InstrumentCatalog
         {
             if (!instruments.TryAdd(template.Id, template))
             {
-                throw new InvalidOperationException($"Instrument id '{template.Id}' is OnTrack's own (the client's goal ratings); rename the file's instrument.");
+                throw new InvalidOperationException($"Instrument id '{template.Id}' is OnTrack's own ({template.Title}); rename the file's instrument.");
             }
         }
 
         All = instruments;
-        Plannable = instruments.Values.Where(i => !i.GeneratedPerClient).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        Plannable = instruments.Values.Where(i => !i.GeneratedPerClient && i.Role != InstrumentRole.Review).ToDictionary(i => i.Id, StringComparer.Ordinal);
         Questionnaires = questionnaires;
     }
 
-    private static readonly Instrument[] GeneratedTemplates = [OnTrack.Domain.Plans.GoalRatingForm.Template];
+    /// <summary>OnTrack's own forms, sent by a feature rather than a measurement plan: the goal ratings, the review questionnaire.</summary>
+    private static readonly Instrument[] GeneratedTemplates = [OnTrack.Domain.Plans.GoalRatingForm.Template, OnTrack.Domain.Reviews.ReviewQuestionnaire.Instrument];
 
-    /// <summary>The instruments a measurement plan or a paper form can name (not the per-client goal ratings).</summary>
+    /// <summary>The instruments a measurement plan or a paper form can name (not the per-client goal ratings, nor the review questionnaire a review sends).</summary>
     public IReadOnlyDictionary<string, Instrument> Plannable { get; }
 
     /// <summary>Each instrument's questionnaire as Firely parsed it: what OnTrack serves as FHIR.</summary>

@@ -97,15 +97,13 @@ public sealed class DueForms(OnTrackDbContext db, InstrumentCatalog catalog, IEn
         var context = new DueContext(session?.Number ?? 1, await EndingAsync(clientId, cancellationToken), ever, forSession, held, alliance);
         var due = DueMeasures.For(rules, context).Where(catalog.Plannable.ContainsKey).Select(id => catalog.Plannable[id]).ToList();
 
-        // The client's own forms (goal ratings) at every session, before the rating of the session itself.
-        if (session is not null)
+        // The client's own forms (goal ratings) at every session, before the rating of the session itself;
+        // some (the review questionnaire) also between sessions.
+        foreach (var source in clientForms.Where(s => session is not null || s.DueBetweenSessions))
         {
-            foreach (var source in clientForms)
-            {
-                var forms = (await source.ForClientAsync(clientId, cancellationToken)).Where(f => !forSession.Contains(f.Id)).ToList();
-                var at = due.FindIndex(i => i.Role == InstrumentRole.Alliance);
-                due.InsertRange(at < 0 ? due.Count : at, forms);
-            }
+            var forms = (await source.ForClientAsync(clientId, cancellationToken)).Where(f => !forSession.Contains(f.Id)).ToList();
+            var at = due.FindIndex(i => i.Role == InstrumentRole.Alliance);
+            due.InsertRange(at < 0 ? due.Count : at, forms);
         }
 
         return new DueSet(clientId, session, due);

@@ -11,4 +11,7 @@ public interface IClientForms
 {
     /// <summary>The client's forms as they stand now (none when, say, the client has no active goals).</summary>
     Task<IReadOnlyList<Instrument>> ForClientAsync(Guid clientId, CancellationToken cancellationToken);
+
+    /// <summary>Whether these forms are due as soon as they exist, not only around a session (the review questionnaire).</summary>
+    bool DueBetweenSessions => false;
 }
