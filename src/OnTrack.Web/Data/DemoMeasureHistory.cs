@@ -20,18 +20,22 @@ namespace OnTrack.Web.Data;
 public sealed class DemoMeasureHistory(OnTrackDbContext db, InstrumentCatalog catalog)
 {
     /// <summary>A course shape: PHQ-9 and GAD-7 from intake towards an end level, alliance from start to end.</summary>
-    public sealed record Shape(decimal PhqStart, decimal PhqEnd, decimal GadStart, decimal GadEnd, decimal AllianceStart, decimal AllianceEnd, int RiskAtSession = 0);
+    /// <param name="TurnAt">When above 0, the share of the course after which symptoms start to move (nearly flat before): a course that turned after a change.</param>
+    public sealed record Shape(decimal PhqStart, decimal PhqEnd, decimal GadStart, decimal GadEnd, decimal AllianceStart, decimal AllianceEnd, int RiskAtSession = 0, double TurnAt = 0);
 
-    /// <summary>Current clients by name: Alex improves, Priya worsens (and endorses item 9 this week), Sam stalls, Taylor improves slowly, Casey stalls with a falling alliance, Jordan improves.</summary>
+    /// <summary>Current clients by name: Alex improves, Priya worsens (and endorses item 9 this week), Sam stalls, Taylor stalls until a review halfway brings more structure and then improves, Casey stalls with a falling alliance, Jordan improves.</summary>
     public static readonly Dictionary<string, Shape> Current = new(StringComparer.Ordinal)
     {
         ["Alex Morgan"] = new(17, 6, 13, 5, 30, 37),
         ["Priya Patel"] = new(10, 20, 8, 15, 34, 26, RiskAtSession: -1),
         ["Sam Rivera"] = new(14, 13, 10, 10, 31, 32),
-        ["Taylor Brooks"] = new(19, 11, 15, 9, 33, 36),
+        ["Taylor Brooks"] = new(19, 9, 15, 8, 33, 36, TurnAt: TaylorTurn),
         ["Casey Nguyen"] = new(13, 12, 12, 11, 36, 24),
         ["Jordan Lee"] = new(10, 6, 15, 8, 32, 35),
     };
+
+    /// <summary>Where Taylor's course turns: the review (DemoReviews) is held at the attended session at this share of her course.</summary>
+    public const double TaylorTurn = 0.5;
 
     private readonly Random _random = new(2026);
 
@@ -51,8 +55,8 @@ public sealed class DemoMeasureHistory(OnTrackDbContext db, InstrumentCatalog ca
             var risk = shape.RiskAtSession != 0 && (shape.RiskAtSession > 0 ? i + 1 == shape.RiskAtSession : i == attended.Count - 1);
             var forms = new List<(string Id, decimal Target)>
             {
-                ("phq-9", Along(shape.PhqStart, shape.PhqEnd, progress)),
-                ("gad-7", Along(shape.GadStart, shape.GadEnd, progress)),
+                ("phq-9", Along(shape.PhqStart, shape.PhqEnd, Turned(progress, shape.TurnAt))),
+                ("gad-7", Along(shape.GadStart, shape.GadEnd, Turned(progress, shape.TurnAt))),
             };
             if (i % 4 == 0)
             {
@@ -144,6 +148,10 @@ public sealed class DemoMeasureHistory(OnTrackDbContext db, InstrumentCatalog ca
     }
 
     /// <summary>A point on the way from start to end: fast early change (as in real courses) plus noise.</summary>
+    /// <summary>Progress along a course that barely moves until <paramref name="turnAt"/> and then moves the rest of the way.</summary>
+    private static double Turned(double progress, double turnAt) =>
+        turnAt <= 0 ? progress : progress <= turnAt ? 0.05 * progress / turnAt : 0.05 + (0.95 * (progress - turnAt) / (1 - turnAt));
+
     private decimal Along(decimal start, decimal end, double progress)
     {
         var shape = 1 - Math.Exp(-3 * progress);

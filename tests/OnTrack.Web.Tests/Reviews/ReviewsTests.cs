@@ -210,6 +210,25 @@ public abstract class ReviewsTests(OnTrackApp app)
         }
     }
 
+    [Fact]
+    public async Task TheDemoClinic_HasAReviewAfterWhichTaylorsCourseImproved_AndSamsRequestForAnotherTherapistWithTheAdmins()
+    {
+        var admin = await app.SignInAsync(DemoClinic.AdminEmail);
+        var ids = await app.WithDbAsync(db => db.ClientRecords.Where(c => c.FullName == "Taylor Brooks" || c.FullName == "Sam Rivera" || c.FullName == "Casey Nguyen")
+            .ToDictionaryAsync(c => c.FullName, c => c.Id));
+        var review = Assert.Single(await (await admin.GetAsync($"/api/clients/{ids["Taylor Brooks"]}/reviews")).ReadAsync<List<ReviewDto>>());
+        Assert.Equal((ReviewState.Completed, ReviewActionKind.MoreStructure), (review.State, Assert.Single(review.Actions).Kind));
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/clients/{ids["Taylor Brooks"]}/reviews/{review.Id}"));
+        Assert.Matches("GAD-7[^<]* since then: (Improving since the change|Back on track)", page);
+        Assert.Contains("not proof that the change caused it", page);
+
+        Assert.Contains(await (await admin.GetAsync("/api/concerns/for-admins")).ReadAsync<List<AdminConcernDto>>(), c => c.ClientId == ids["Sam Rivera"] && c.Concern.State == ConcernState.Open);
+        var casey = Assert.Single(await (await admin.GetAsync($"/api/clients/{ids["Casey Nguyen"]}/concerns")).ReadAsync<List<ConcernDto>>());
+        Assert.Equal(ConcernAudience.Therapist, casey.SentTo);
+        Assert.NotNull(casey.AlertId);
+    }
+
+    /// <summary>A new client with a sign-in whose primary therapist is Maya, signed in.</summary>
     private Task<(Guid Id, HttpClient Client)> NewClientOfMayaAsync(string name) => app.NewSignedInClientAsync(name);
 }
 

@@ -3,6 +3,7 @@ using OnTrack.Domain.Measures;
 using OnTrack.Domain.Reviews;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Instruments;
+using OnTrack.Web.Features.Plans;
 
 namespace OnTrack.Web.Features.Reviews;
 
@@ -26,8 +27,12 @@ public sealed class ReviewEffects(OnTrackDbContext db, InstrumentCatalog catalog
         var responses = await db.Responses.AsNoTracking().Where(r => r.ClientId == clientId && r.Valid && r.Total != null)
             .Select(r => new { r.InstrumentId, Total = r.Total!.Value, r.CompletedAt, r.SessionNumber, r.CourseSession, r.CourseStatus })
             .ToListAsync(cancellationToken);
+        // The measure of the plan's main problem area when the client has its scores; else the one with most scores.
+        var mainArea = await db.Set<TreatmentPlanVersion>().AsNoTracking().Where(p => p.ClientId == clientId).OrderByDescending(p => p.Version)
+            .Select(p => p.ProblemAreas).FirstOrDefaultAsync(cancellationToken);
+        var preferred = ExpectationReadings.InstrumentFor(mainArea?.FirstOrDefault());
         var main = responses.Where(r => catalog.All.TryGetValue(r.InstrumentId, out var i) && i.Role == InstrumentRole.Outcome && i.ReliableChange is not null)
-            .GroupBy(r => r.InstrumentId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
+            .GroupBy(r => r.InstrumentId).OrderByDescending(g => g.Key == preferred).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
         var result = new Dictionary<Guid, ActionEffect>();
         if (main is null)
         {

@@ -38,7 +38,8 @@ public sealed class ReviewEvidence(OnTrackDbContext db, InstrumentCatalog catalo
             var list = group.ToList();
             var status = list[^1].CourseStatus;
             courseFlag |= status is CourseStatus.AtRisk or CourseStatus.NotOnTrack;
-            course.Add($"{Of(group.Key)!.Title}: {list[0].Total:0.#} at the first, {list[^1].Total:0.#} at the latest of {list.Count} scores{(status is { } s ? " — " + StatusText(s) : "")}.");
+            var scores = list.Count == 1 ? $"one score, {list[0].Total:0.#}" : $"{list[0].Total:0.#} at the first, {list[^1].Total:0.#} at the latest of {list.Count} scores";
+            course.Add($"{Of(group.Key)!.Title}: {scores}{(status is { } s ? " — " + StatusText(s) : "")}.");
         }
 
         evidence.Add(new(ReviewArea.Course, course.DefaultIfEmpty("No outcome scores yet.").ToList(), courseFlag));
@@ -105,7 +106,8 @@ public sealed class ReviewEvidence(OnTrackDbContext db, InstrumentCatalog catalo
         var recent = totals.TakeLast(4).ToList();
         var lines = recent.Count == 0 ? new List<string> { $"No {what.ToLowerInvariant()} yet." }
             : new List<string> { $"{what}, the latest {recent.Count}: {string.Join(" → ", recent.Select(t => t.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)))}." };
-        var falling = recent.Count >= 2 && recent[^1] < recent[0];
+        // Falling: the latest at least a tenth below the client's best rating so far.
+        var falling = totals.Count >= 2 && totals.Max() - totals[^1] >= Math.Max(1, totals.Max() / 10);
         return WithQuestionnaire(area, lines, falling, questionnaire, areaIds);
     }
 
