@@ -87,6 +87,13 @@ public abstract class ReviewsJourneyTests(BrowserApp app) : BrowserTest(app)
         await phone.ScreenshotAsync(new() { Path = Shot("review-effect-phone.png"), FullPage = true });
         await phone.GetByRole(AriaRole.Button, new() { Name = "Keep this change" }).ClickAsync();
         await Assertions.Expect(phone.GetByTestId("review-actions")).ToContainTextAsync("Kept");
+
+        // The decision is marked on her charts.
+        var chart = await app.DesktopAsync();
+        await BrowserApp.SignInAsync(chart, "elena.ruiz@demo.ontrack.test");
+        await chart.GotoAsync($"/clients/{taylor}/chart");
+        await Assertions.Expect(chart.Locator("section[data-measure='gad-7'] canvas")).ToHaveAttributeAsync("data-drawn", "1");
+        await chart.ScreenshotAsync(new() { Path = Shot("chart-review-marker-desktop.png"), FullPage = true });
     }
 }
 

@@ -222,6 +222,10 @@ public abstract class ReviewsTests(OnTrackApp app)
         Assert.Matches("GAD-7[^<]* since then: (Improving since the change|Back on track)", page);
         Assert.Contains("not proof that the change caused it", page);
 
+        // The decision is a marker on her charts.
+        var chart = WebUtility.HtmlDecode(await admin.GetStringAsync($"/clients/{ids["Taylor Brooks"]}/chart"));
+        Assert.Contains("\"label\":\"Review: more structure and practical tasks\"", chart);
+
         Assert.Contains(await (await admin.GetAsync("/api/concerns/for-admins")).ReadAsync<List<AdminConcernDto>>(), c => c.ClientId == ids["Sam Rivera"] && c.Concern.State == ConcernState.Open);
         var casey = Assert.Single(await (await admin.GetAsync($"/api/clients/{ids["Casey Nguyen"]}/concerns")).ReadAsync<List<ConcernDto>>());
         Assert.Equal(ConcernAudience.Therapist, casey.SentTo);

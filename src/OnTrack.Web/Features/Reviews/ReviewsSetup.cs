@@ -17,6 +17,7 @@ public static class ReviewsSetup
         services.AddScoped<IReviewAnswers>(sp => sp.GetRequiredService<ReviewForms>());
         services.AddScoped<ReviewEvidence>();
         services.AddScoped<ReviewEffects>();
+        services.AddScoped<Outcomes.IChartMarkers, ReviewChartMarkers>();
         return services;
     }
 

@@ -77,6 +77,12 @@
                 label: { display: true, content: spec.cutoffLabel || ('cutoff ' + spec.cutoff), position: 'start', backgroundColor: 'rgba(176,42,55,.85)', font: { size: 10 } }
             };
         }
+        (spec.markers || []).forEach(function (marker, i) {
+            annotations['marker' + i] = {
+                type: 'line', xMin: marker.x, xMax: marker.x, borderColor: 'rgba(111,66,193,.85)', borderWidth: 2,
+                label: { display: true, content: marker.label, position: 'start', backgroundColor: 'rgba(111,66,193,.9)', font: { size: 10 } }
+            };
+        });
         var datasets = [];
         if (spec.expected && spec.expected.length) {
             var pick = function (key) { return spec.expected.map(function (e) { return e ? e[key] : null; }); };
