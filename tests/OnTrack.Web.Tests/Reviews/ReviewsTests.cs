@@ -226,6 +226,13 @@ public abstract class ReviewsTests(OnTrackApp app)
         var chart = WebUtility.HtmlDecode(await admin.GetStringAsync($"/clients/{ids["Taylor Brooks"]}/chart"));
         Assert.Contains("\"label\":\"Review: more structure and practical tasks\"", chart);
 
+        // The admins' counts per kind of decision: Taylor's is judged, and got back on track or improved.
+        var summary = await (await admin.GetAsync("/api/review-actions/summary")).ReadAsync<ReviewOutcomesDto>();
+        var structure = Assert.Single(summary.Kinds, k => k.Kind == ReviewActionKind.MoreStructure);
+        Assert.True(structure.Taken >= 1 && structure.Judged >= 1 && structure.BackOnTrack + structure.Improving >= 1);
+        Assert.Contains("not a trial", summary.Caveat);
+        Assert.Contains("not a trial", WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/reviews")));
+
         Assert.Contains(await (await admin.GetAsync("/api/concerns/for-admins")).ReadAsync<List<AdminConcernDto>>(), c => c.ClientId == ids["Sam Rivera"] && c.Concern.State == ConcernState.Open);
         var casey = Assert.Single(await (await admin.GetAsync($"/api/clients/{ids["Casey Nguyen"]}/concerns")).ReadAsync<List<ConcernDto>>());
         Assert.Equal(ConcernAudience.Therapist, casey.SentTo);

@@ -155,6 +155,7 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /api/therapists/{therapistId:guid}/style"] = w => w is Who.TherapistOnTeam or Who.TherapistOffTeam or Who.FormerTherapist or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied, // Elena's, the demo clinic's staff
         ["PUT /api/therapists/{therapistId:guid}/style"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied, // Elena herself, or an admin
         ["GET /api/concerns/for-admins"] = AdminOnly,
+        ["GET /api/review-actions/summary"] = AdminOnly,
         ["POST /api/concerns/for-admins/{concernId:guid}/handled"] = AdminOnly,
         ["POST /api/course-models/refit"] = w => Admins.Contains(w) ? Outcome.Allowed : Outcome.Denied,
 
@@ -205,6 +206,7 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /admin/course"] = AdminOnly,
         ["GET /admin/audit"] = AdminOnly,
         ["GET /admin/concerns"] = AdminOnly,
+        ["GET /admin/reviews"] = AdminOnly,
 
         // The kiosk: only a kiosk sign-in (none of these callers) gets past its first page.
         ["GET /kiosk"] = _ => Outcome.Denied, // without a kiosk sign-in it shows the locked page

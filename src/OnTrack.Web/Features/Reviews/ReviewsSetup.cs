@@ -17,6 +17,7 @@ public static class ReviewsSetup
         services.AddScoped<IReviewAnswers>(sp => sp.GetRequiredService<ReviewForms>());
         services.AddScoped<ReviewEvidence>();
         services.AddScoped<ReviewEffects>();
+        services.AddScoped<ReviewOutcomes>();
         services.AddScoped<Outcomes.IChartMarkers, ReviewChartMarkers>();
         return services;
     }
@@ -54,6 +55,10 @@ public static class ReviewsSetup
                 ToHttp(await reviews.FollowUpAsync(clientId, reviewId, actionId, request, ct)))
             .Requires(ClientOperation.ManagePlan)
             .WithSummary("After 3–4 more sessions: keep the change (Confirmed) or look at it again (Revisit)");
+
+        app.MapGet("/api/review-actions/summary", async (ReviewOutcomes outcomes, CancellationToken ct) => TypedResults.Ok(await outcomes.GetAsync(ct)))
+            .WithTags("Reviews").RequireAuthorization(SecuritySetup.ApiPolicy).RequireAuthorization(Policies.ClinicAdmin)
+            .WithSummary("Per kind of review decision across the clinic: how many, how many judged (3+ scores since), and what followed — counts, not a trial");
 
         var admins = app.MapGroup("/api/concerns/for-admins").WithTags("Reviews").RequireAuthorization(SecuritySetup.ApiPolicy).RequireAuthorization(Policies.ClinicAdmin);
         admins.MapGet("", async (Concerns concerns, CancellationToken ct) => TypedResults.Ok(await concerns.ForAdminsAsync(ct)))
