@@ -10,6 +10,7 @@ using OnTrack.Web.Features.Course;
 using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Interop;
 using OnTrack.Web.Features.Measures;
+using OnTrack.Web.Features.Notes;
 using OnTrack.Web.Features.Notifications;
 using OnTrack.Web.Features.Outcomes;
 using OnTrack.Web.Features.Plans;
@@ -38,6 +39,7 @@ builder.Services.AddMeasures(builder.Configuration);
 builder.Services.AddCourse(builder.Configuration);
 builder.Services.AddOutcomes();
 builder.Services.AddPlans();
+builder.Services.AddNotes();
 builder.Services.AddOnTrackNotifications(builder.Configuration);
 builder.Services.AddRazorComponents();
 
@@ -62,6 +64,7 @@ endpoints.MapInterop();
 endpoints.MapCourse();
 endpoints.MapOutcomes();
 endpoints.MapPlans();
+endpoints.MapNotes();
 app.MapOnTrackApiDocs();
 
 app.Run();

@@ -13,6 +13,12 @@ public enum ClientRecordSensitivity
 
     /// <summary>Clinical detail (scores, alerts, plans, notes): the client, the care team with clinical access, and the clinic's admins.</summary>
     Clinical = 1,
+
+    /// <summary>
+    /// What the care team writes in therapy (session notes): the care team with clinical access, and the client
+    /// where the feature lets them; not the clinic's admins unless they are on the care team themselves.
+    /// </summary>
+    CareTeam = 2,
 }
 
 /// <summary>

@@ -126,22 +126,37 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
     /// <summary>
     /// A therapist changes a client's clinical record only with full access on the client's care team: a
-    /// read-only former therapist, or one who only sees the schedule, cannot, whatever code tries.
+    /// read-only former therapist, or one who only sees the schedule, cannot, whatever code tries. What the
+    /// care team writes (<see cref="ClientRecordSensitivity.CareTeam"/>) only such a therapist writes, admins included.
     /// </summary>
     private async Task CheckClinicalWritesAsync(CancellationToken cancellationToken)
     {
-        if (Caller.IsSystem || Caller.IsAdmin || Caller.TherapistId is not { } therapist)
+        if (Caller.IsSystem)
         {
             return;
         }
 
+        // Admins change clinical records as such; what the care team writes only the care team does.
+        ClientRecordSensitivity[] guarded = Caller.IsAdmin ? [ClientRecordSensitivity.CareTeam] : [ClientRecordSensitivity.Clinical, ClientRecordSensitivity.CareTeam];
         var clients = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && ClientRecordDeclaration.Of(e.Metadata) is { Sensitivity: ClientRecordSensitivity.Clinical })
+                && ClientRecordDeclaration.Of(e.Metadata) is { } declaration && guarded.Contains(declaration.Sensitivity))
             .Select(e => (Guid?)e.Property(ClientRecordDeclaration.Of(e.Metadata)!.ClientProperty).CurrentValue)
             .OfType<Guid>().Distinct().ToList();
         if (clients.Count == 0)
         {
+            return;
+        }
+
+        if (Caller.TherapistId is not { } therapist)
+        {
+            // Without a place on a care team (a client, reception, an admin who is not a therapist), never what the care team writes.
+            if (ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                    && ClientRecordDeclaration.Of(e.Metadata) is { Sensitivity: ClientRecordSensitivity.CareTeam }))
+            {
+                throw new ClientRecordAccessException("Only the client's care team writes what the care team writes.");
+            }
+
             return;
         }
 
@@ -200,20 +215,24 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
     private void ApplyClientRecordFilter<T>(ModelBuilder builder, ClientRecordDeclaration declaration)
         where T : class
     {
-        var clinical = declaration.Sensitivity == ClientRecordSensitivity.Clinical;
-
         // Who may see the records of client `id`: the clinic's admins; the client; reception, for who the
         // client is and when they come; and the client's care team now — with clinical access for
-        // clinical records.
-        Expression<Func<Guid, bool>> visible = clinical
-            ? id => CallerIsAdminOrSystem
+        // clinical records. What the care team writes (notes) is theirs and the client's: not the admins'.
+        Expression<Func<Guid, bool>> visible = declaration.Sensitivity switch
+        {
+            ClientRecordSensitivity.CareTeam => id => CallerIsSystem
                 || (CallerClientId != null && id == CallerClientId)
                 || (CallerTherapistId != null && CareTeamMembers.Any(m => m.ClientId == id && m.TherapistId == CallerTherapistId
-                    && (m.Until == null || m.Until > CallerNow) && m.Access != CareTeamAccess.Schedule))
-            : id => CallerSeesWholeClinic
+                    && (m.Until == null || m.Until > CallerNow) && m.Access != CareTeamAccess.Schedule)),
+            ClientRecordSensitivity.Clinical => id => CallerIsAdminOrSystem
                 || (CallerClientId != null && id == CallerClientId)
                 || (CallerTherapistId != null && CareTeamMembers.Any(m => m.ClientId == id && m.TherapistId == CallerTherapistId
-                    && (m.Until == null || m.Until > CallerNow)));
+                    && (m.Until == null || m.Until > CallerNow) && m.Access != CareTeamAccess.Schedule)),
+            _ => id => CallerSeesWholeClinic
+                || (CallerClientId != null && id == CallerClientId)
+                || (CallerTherapistId != null && CareTeamMembers.Any(m => m.ClientId == id && m.TherapistId == CallerTherapistId
+                    && (m.Until == null || m.Until > CallerNow))),
+        };
         var record = Expression.Parameter(typeof(T), "record");
         Expression client = Expression.Property(record, declaration.ClientProperty);
         Expression? clinicOwn = null;

@@ -433,24 +433,7 @@ public abstract class PlansTests(OnTrackApp app)
     /// <summary>A new client with a sign-in whose primary therapist is Maya (on the care team from the start), signed in.</summary>
     private async Task<(Guid Id, HttpClient Client)> NewClientOfMayaAsync(string name)
     {
-        var email = $"{name.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.test";
-        var maya = await app.TherapistIdAsync("Dr. Maya Chen");
-        Guid id;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<Caller>().BecomeSystem();
-            var db = scope.ServiceProvider.GetRequiredService<OnTrackDbContext>();
-            var clinic = await db.Clinics.Where(c => c.Slug == DemoClinic.Slug).Select(c => c.Id).SingleAsync();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, ClinicId = clinic, FullName = name };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, Roles.Client)).Succeeded);
-            var client = new Client { ClinicId = clinic, UserId = user.Id, FullName = name, Email = email, CreatedAt = app.Clock.GetCurrentInstant(), PrimaryTherapistId = maya };
-            db.ClientRecords.Add(client);
-            await db.SaveChangesAsync();
-            id = client.Id;
-        }
-
+        var (id, email) = await app.NewClientOfAsync(name, "Dr. Maya Chen", Password);
         return (id, await app.SignInAsync(email, Password));
     }
 }

@@ -122,6 +122,13 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /api/clients/{clientId:guid}/expectations"] = ClinicalRead,
         ["GET /api/clients/{clientId:guid}/expectations/ask-again"] = ClinicalRead,
         ["POST /api/clients/{clientId:guid}/expectations"] = ClinicalRead,
+        ["GET /api/clients/{clientId:guid}/notes"] = CareTeamNotes, // the client only where the clinic shares notes (not the demo clinic)
+        ["GET /api/clients/{clientId:guid}/notes/{noteId:guid}"] = _ => Outcome.Denied, // no note in this world: NotesTests reads real ones
+        ["POST /api/clients/{clientId:guid}/notes"] = CareTeamNotes,
+        ["PUT /api/clients/{clientId:guid}/notes/{noteId:guid}"] = CareTeamNotes,
+        ["POST /api/clients/{clientId:guid}/notes/{noteId:guid}/sign"] = CareTeamNotes,
+        ["POST /api/clients/{clientId:guid}/notes/{noteId:guid}/addenda"] = CareTeamNotes,
+        ["POST /api/clients/{clientId:guid}/notes/{noteId:guid}/withhold"] = CareTeamNotes,
         ["POST /clients/{clientId:guid}/kiosk"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied,
 
         // Staff lists: each sees its own clinic, a therapist their care team.
@@ -156,6 +163,7 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /my/plan"] = OwnPortal,
         ["GET /my/preferences"] = OwnPortal,
         ["GET /my/expectations"] = OwnPortal,
+        ["GET /my/notes"] = OwnPortal, // a plain message where the clinic does not share notes
         ["GET /my/start"] = OwnPortal, // a 302 on to the first step not done is allowed too
         ["GET /my/forms/{InstrumentId}"] = OwnPortal,
         ["GET /my/forms/thanks/{Id:guid}"] = w => w == Who.ClientA ? Outcome.Allowed : Outcome.Denied,
@@ -175,6 +183,7 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /clients"] = ClientList,
         ["GET /clients/{Id:guid}/chart"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/plan"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
+        ["GET /clients/{Id:guid}/notes"] = w => w == Who.TherapistOnTeam ? Outcome.SeesA : Outcome.Denied, // never the clinic's admin as such
         ["GET /clients/{Id:guid}/timeline"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/measures"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/care-team"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.SeesA : Outcome.Denied,
@@ -205,6 +214,9 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["/api/docs"] = "the API's reference page, public by design",
         ["/{**path:file}"] = "static files (styles, scripts), public by design",
     };
+
+    /// <summary>Session notes: the care team only, not the clinic's admins as such (the former therapist's read-only days are 0 here).</summary>
+    private static Outcome CareTeamNotes(Who w) => w == Who.TherapistOnTeam ? Outcome.Allowed : Outcome.Denied;
 
     private static Outcome ClinicalRead(Who w) => w is Who.ClientA or Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied;
 
@@ -375,6 +387,7 @@ public abstract class AccessMatrixTests(OnTrackApp app)
                 ["{serviceId:guid}"] = service.ToString(),
                 ["{therapistId:guid}"] = elena.ToString(),
                 ["{goalId:guid}"] = goal.ToString(),
+                ["{noteId:guid}"] = Guid.NewGuid().ToString(),
                 ["{token}"] = token,
                 ["{InstrumentId}"] = "phq-9",
                 ["/api/instruments/{id}"] = "/api/instruments/phq-9",
