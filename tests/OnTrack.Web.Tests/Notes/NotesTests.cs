@@ -217,6 +217,31 @@ public abstract class NotesTests(OnTrackApp app)
         }
     }
 
+    [Fact]
+    public async Task ThePage_WritesEditsAndSignsANote_AndAnEditPostedAfterSigning_ChangesNothing()
+    {
+        var (clientId, _, sessions) = await NewClientOfMayaAsync("Pia Page");
+        var browser = app.Browser(address: "198.51.100.92");
+        await browser.LogInAsync(Maya);
+        var url = $"/clients/{clientId}/notes?session={sessions[0]}";
+
+        var created = await browser.PostFormAsync(url, "note-new", new() { ["NewNote.Text"] = "Written on the page." });
+        Assert.Contains("Draft saved.", await created.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var edited = await browser.PostFormAsync(url, "note-edit", new() { ["EditNote.Text"] = "Changed on the page.", ["EditNote.Plan"] = "Next: the diary." });
+        Assert.Contains("Draft saved.", await edited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var empty = await browser.PostFormAsync(url, "note-edit", new() { ["EditNote.Text"] = " " });
+        Assert.Contains("The note is empty.", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var signed = await browser.PostFormAsync(url, "note-sign", []);
+        Assert.Contains("Note signed and locked.", await signed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The edit form is gone; an edit posted anyway is refused, never a server error.
+        var late = await browser.PostFormAsync(url, "note-edit", new() { ["EditNote.Text"] = "Rewritten after signing." });
+        Assert.True((int)late.StatusCode < 500, $"{(int)late.StatusCode}");
+        var stored = await app.WithDbAsync(db => db.Set<SessionNote>().AsNoTracking().SingleAsync(n => n.ClientId == clientId));
+        Assert.Equal(("Changed on the page.", "Next: the diary."), (stored.Text, stored.Plan));
+        Assert.NotNull(stored.SignedAt);
+    }
+
     private static void Ok(HttpResponseMessage response) => Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.ReasonPhrase}");
 
     private Task<int> SetClientsReadNotesAsync(bool on) =>
