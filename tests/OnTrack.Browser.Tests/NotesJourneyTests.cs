@@ -67,6 +67,8 @@ public abstract class NotesJourneyTests(BrowserApp app) : BrowserTest(app)
         foreach (var (page, device) in new[] { (await app.PhoneAsync(), "phone"), (await app.DesktopAsync(), "desktop") })
         {
             await BrowserApp.SignInAsync(page, "alex.morgan@example.test");
+            await page.GotoAsync("/my");
+            await Assertions.Expect(page.GetByTestId("notes-link")).ToHaveCountAsync(0);
             await page.GotoAsync("/my/notes");
             await Assertions.Expect(page.GetByTestId("notes-not-shared")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Back to my start page" })).ToBeVisibleAsync();
@@ -79,7 +81,8 @@ public abstract class NotesJourneyTests(BrowserApp app) : BrowserTest(app)
             foreach (var (page, device) in new[] { (await app.PhoneAsync(), "phone"), (await app.DesktopAsync(), "desktop") })
             {
                 await BrowserApp.SignInAsync(page, "alex.morgan@example.test");
-                await page.GotoAsync("/my/notes");
+                await page.GotoAsync("/my");
+                await page.GetByTestId("notes-link").ClickAsync();
                 await Assertions.Expect(page.GetByTestId("my-note")).ToHaveCountAsync(2); // the draft is not shown
                 await Assertions.Expect(page.GetByTestId("my-note").First).ToContainTextAsync("Written by Dr. Maya Chen");
                 await page.ScreenshotAsync(new() { Path = Shot($"my-notes-{device}.png"), FullPage = true });
