@@ -75,9 +75,19 @@ public abstract class NotesJourneyTests(BrowserApp app) : BrowserTest(app)
             await page.ScreenshotAsync(new() { Path = Shot($"my-notes-off-{device}.png"), FullPage = true });
         }
 
-        await app.WithDbAsync(db => db.Clinics.ExecuteUpdateAsync(s => s.SetProperty(c => c.ClientsReadSignedNotes, true)));
         try
         {
+            // The clinic's admin opts in on the clinic's settings page.
+            var admin = await app.DesktopAsync();
+            await BrowserApp.SignInAsync(admin, "admin@demo.ontrack.test");
+            await admin.GotoAsync("/admin/clinic");
+            await admin.GetByLabel("Clients can read their signed session notes").CheckAsync(new() { Force = true });
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+            await Assertions.Expect(admin.GetByLabel("Clients can read their signed session notes")).ToBeCheckedAsync();
+            await admin.ScreenshotAsync(new() { Path = Shot("admin-clinic-notes-setting.png"), FullPage = true });
+            Assert.True(await app.WithDbAsync(db => db.Clinics.Select(c => c.ClientsReadSignedNotes).SingleAsync()));
+
             foreach (var (page, device) in new[] { (await app.PhoneAsync(), "phone"), (await app.DesktopAsync(), "desktop") })
             {
                 await BrowserApp.SignInAsync(page, "alex.morgan@example.test");
