@@ -10,6 +10,7 @@ using OnTrack.Web.Features.Course;
 using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Interop;
 using OnTrack.Web.Features.Measures;
+using OnTrack.Web.Features.Notes;
 using OnTrack.Web.Features.Notifications;
 using OnTrack.Web.Features.Outcomes;
 using OnTrack.Web.Features.Plans;
@@ -40,6 +41,7 @@ builder.Services.AddCourse(builder.Configuration);
 builder.Services.AddOutcomes();
 builder.Services.AddPlans();
 builder.Services.AddReviews();
+builder.Services.AddNotes();
 builder.Services.AddOnTrackNotifications(builder.Configuration);
 builder.Services.AddRazorComponents();
 
@@ -65,6 +67,7 @@ endpoints.MapCourse();
 endpoints.MapOutcomes();
 endpoints.MapPlans();
 endpoints.MapReviews();
+endpoints.MapNotes();
 app.MapOnTrackApiDocs();
 
 app.Run();

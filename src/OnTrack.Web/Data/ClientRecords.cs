@@ -15,10 +15,16 @@ public enum ClientRecordSensitivity
     Clinical = 1,
 
     /// <summary>
+    /// What the care team writes in therapy (session notes): the care team with clinical access, and the client
+    /// where the feature lets them; not the clinic's admins unless they are on the care team themselves.
+    /// </summary>
+    CareTeam = 2,
+
+    /// <summary>
     /// Between the client and the clinic's admins only, never the care team: what a client chose to tell the
     /// clinic rather than their therapist (a request for another therapist).
     /// </summary>
-    ClientAndAdmins = 2,
+    ClientAndAdmins = 3,
 }
 
 /// <summary>

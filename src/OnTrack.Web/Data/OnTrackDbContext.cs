@@ -126,22 +126,37 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
     /// <summary>
     /// A therapist changes a client's clinical record only with full access on the client's care team: a
-    /// read-only former therapist, or one who only sees the schedule, cannot, whatever code tries.
+    /// read-only former therapist, or one who only sees the schedule, cannot, whatever code tries. What the
+    /// care team writes (<see cref="ClientRecordSensitivity.CareTeam"/>) only such a therapist writes, admins included.
     /// </summary>
     private async Task CheckClinicalWritesAsync(CancellationToken cancellationToken)
     {
-        if (Caller.IsSystem || Caller.IsAdmin || Caller.TherapistId is not { } therapist)
+        if (Caller.IsSystem)
         {
             return;
         }
 
+        // Admins change clinical records as such; what the care team writes only the care team does.
+        ClientRecordSensitivity[] guarded = Caller.IsAdmin ? [ClientRecordSensitivity.CareTeam] : [ClientRecordSensitivity.Clinical, ClientRecordSensitivity.CareTeam, ClientRecordSensitivity.ClientAndAdmins];
         var clients = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && ClientRecordDeclaration.Of(e.Metadata) is { Sensitivity: ClientRecordSensitivity.Clinical or ClientRecordSensitivity.ClientAndAdmins })
+                && ClientRecordDeclaration.Of(e.Metadata) is { } declaration && guarded.Contains(declaration.Sensitivity))
             .Select(e => (Guid?)e.Property(ClientRecordDeclaration.Of(e.Metadata)!.ClientProperty).CurrentValue)
             .OfType<Guid>().Distinct().ToList();
         if (clients.Count == 0)
         {
+            return;
+        }
+
+        if (Caller.TherapistId is not { } therapist)
+        {
+            // Without a place on a care team (a client, reception, an admin who is not a therapist), never what the care team writes.
+            if (ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                    && ClientRecordDeclaration.Of(e.Metadata) is { Sensitivity: ClientRecordSensitivity.CareTeam }))
+            {
+                throw new ClientRecordAccessException("Only the client's care team writes what the care team writes.");
+            }
+
             return;
         }
 
@@ -202,18 +217,24 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
     {
         // Who may see the records of client `id`: the clinic's admins; the client; reception, for who the
         // client is and when they come; and the client's care team now — with clinical access for
-        // clinical records, and not at all for what the client told the admins alone.
-        Expression<Func<Guid, bool>> visible = declaration.Sensitivity == ClientRecordSensitivity.ClientAndAdmins
-            ? id => CallerIsAdminOrSystem || (CallerClientId != null && id == CallerClientId)
-            : declaration.Sensitivity == ClientRecordSensitivity.Clinical
-            ? id => CallerIsAdminOrSystem
+        // clinical records. What the care team writes (notes) is theirs and the client's: not the admins'.
+        // What the client told the admins alone is theirs and the admins': not the care team's.
+        Expression<Func<Guid, bool>> visible = declaration.Sensitivity switch
+        {
+            ClientRecordSensitivity.ClientAndAdmins => id => CallerIsAdminOrSystem || (CallerClientId != null && id == CallerClientId),
+            ClientRecordSensitivity.CareTeam => id => CallerIsSystem
                 || (CallerClientId != null && id == CallerClientId)
                 || (CallerTherapistId != null && CareTeamMembers.Any(m => m.ClientId == id && m.TherapistId == CallerTherapistId
-                    && (m.Until == null || m.Until > CallerNow) && m.Access != CareTeamAccess.Schedule))
-            : id => CallerSeesWholeClinic
+                    && (m.Until == null || m.Until > CallerNow) && m.Access != CareTeamAccess.Schedule)),
+            ClientRecordSensitivity.Clinical => id => CallerIsAdminOrSystem
                 || (CallerClientId != null && id == CallerClientId)
                 || (CallerTherapistId != null && CareTeamMembers.Any(m => m.ClientId == id && m.TherapistId == CallerTherapistId
-                    && (m.Until == null || m.Until > CallerNow)));
+                    && (m.Until == null || m.Until > CallerNow) && m.Access != CareTeamAccess.Schedule)),
+            _ => id => CallerSeesWholeClinic
+                || (CallerClientId != null && id == CallerClientId)
+                || (CallerTherapistId != null && CareTeamMembers.Any(m => m.ClientId == id && m.TherapistId == CallerTherapistId
+                    && (m.Until == null || m.Until > CallerNow))),
+        };
         var record = Expression.Parameter(typeof(T), "record");
         Expression client = Expression.Property(record, declaration.ClientProperty);
         Expression? clinicOwn = null;

@@ -77,10 +77,12 @@ public abstract class PageTests(OnTrackApp app)
     [InlineData("maya.chen@demo.ontrack.test", "/clients/{alex}/measures")]
     [InlineData("maya.chen@demo.ontrack.test", "/clients/{alex}/measures?paper=phq-9")]
     [InlineData("maya.chen@demo.ontrack.test", "/clients/{alex}/chart")]
+    [InlineData("maya.chen@demo.ontrack.test", "/clients/{alex}/notes")]
     [InlineData("alex.morgan@example.test", "/my/forms")]
     [InlineData("alex.morgan@example.test", "/my/progress")]
     [InlineData("alex.morgan@example.test", "/my/appointments")]
     [InlineData("alex.morgan@example.test", "/my")]
+    [InlineData("alex.morgan@example.test", "/my/notes")]
     public async Task SignedInPages_OpenedConcurrently_RenderEveryTime(string email, string url)
     {
         var alex = await app.WithDbAsync(db => db.ClientRecords.Where(c => c.FullName == "Alex Morgan").Select(c => c.Id).SingleAsync());

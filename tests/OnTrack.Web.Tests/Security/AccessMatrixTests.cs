@@ -131,6 +131,13 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["POST /api/clients/{clientId:guid}/reviews/{reviewId:guid}/actions"] = ManagePlan,
         ["POST /api/clients/{clientId:guid}/reviews/{reviewId:guid}/complete"] = ManagePlan,
         ["POST /api/clients/{clientId:guid}/reviews/{reviewId:guid}/actions/{actionId:guid}/follow-up"] = ManagePlan,
+        ["GET /api/clients/{clientId:guid}/notes"] = CareTeamNotes, // the client only where the clinic shares notes (not the demo clinic)
+        ["GET /api/clients/{clientId:guid}/notes/{noteId:guid}"] = _ => Outcome.Denied, // no note in this world: NotesTests reads real ones
+        ["POST /api/clients/{clientId:guid}/notes"] = CareTeamNotes,
+        ["PUT /api/clients/{clientId:guid}/notes/{noteId:guid}"] = CareTeamNotes,
+        ["POST /api/clients/{clientId:guid}/notes/{noteId:guid}/sign"] = CareTeamNotes,
+        ["POST /api/clients/{clientId:guid}/notes/{noteId:guid}/addenda"] = CareTeamNotes,
+        ["POST /api/clients/{clientId:guid}/notes/{noteId:guid}/withhold"] = CareTeamNotes,
         ["POST /clients/{clientId:guid}/kiosk"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied,
 
         // Staff lists: each sees its own clinic, a therapist their care team.
@@ -168,8 +175,9 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /my/plan"] = OwnPortal,
         ["GET /my/preferences"] = OwnPortal,
         ["GET /my/expectations"] = OwnPortal,
-        ["GET /my/start"] = OwnPortal,
-        ["GET /my/not-working"] = OwnPortal, // a 302 on to the first step not done is allowed too
+        ["GET /my/notes"] = OwnPortal, // a plain message where the clinic does not share notes
+        ["GET /my/start"] = OwnPortal, // a 302 on to the first step not done is allowed too
+        ["GET /my/not-working"] = OwnPortal,
         ["GET /my/forms/{InstrumentId}"] = OwnPortal,
         ["GET /my/forms/thanks/{Id:guid}"] = w => w == Who.ClientA ? Outcome.Allowed : Outcome.Denied,
         ["GET /my/appointments/{Id:guid}/move"] = w => w is Who.ClientA or Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied, // whoever may move the session
@@ -190,6 +198,7 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /clients/{Id:guid}/plan"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/reviews"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/reviews/{ReviewId:guid}"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
+        ["GET /clients/{Id:guid}/notes"] = w => w == Who.TherapistOnTeam ? Outcome.SeesA : Outcome.Denied, // never the clinic's admin as such
         ["GET /clients/{Id:guid}/timeline"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/measures"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/care-team"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.SeesA : Outcome.Denied,
@@ -225,6 +234,9 @@ public abstract class AccessMatrixTests(OnTrackApp app)
 
     /// <summary>Changing the plan and reviewing it: the care team with full access and admins, never the client.</summary>
     private static Outcome ManagePlan(Who w) => w is Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied;
+
+    /// <summary>Session notes: the care team only, not the clinic's admins as such (the former therapist's read-only days are 0 here).</summary>
+    private static Outcome CareTeamNotes(Who w) => w == Who.TherapistOnTeam ? Outcome.Allowed : Outcome.Denied;
 
     private static Outcome ClinicalRead(Who w) => w is Who.ClientA or Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied;
 
@@ -407,6 +419,7 @@ public abstract class AccessMatrixTests(OnTrackApp app)
                 ["{ReviewId:guid}"] = review.ToString(),
                 ["{actionId:guid}"] = action.ToString(),
                 ["{concernId:guid}"] = Guid.NewGuid().ToString(), // sent only as the callers refused, who never get as far as the id
+                ["{noteId:guid}"] = Guid.NewGuid().ToString(),
                 ["{token}"] = token,
                 ["{InstrumentId}"] = "phq-9",
                 ["/api/instruments/{id}"] = "/api/instruments/phq-9",

@@ -28,6 +28,12 @@ public enum ClientOperation
 
     /// <summary>Change the treatment plan: the clinic's admins and therapists with full access on the care team, never the client.</summary>
     ManagePlan = 5,
+
+    /// <summary>Read session notes: the care team with clinical access (a read-only former therapist too) and the client (the notes feature decides which); not admins as such.</summary>
+    ReadNotes = 6,
+
+    /// <summary>Write session notes: therapists with full access on the care team only.</summary>
+    WriteNotes = 7,
 }
 
 /// <summary>What the caller may do with one client, decided from the care team alone.</summary>
@@ -79,6 +85,8 @@ public sealed class ClientAccess(OnTrackDbContext db, Caller caller, ReadAudit r
             ClientOperation.Transfer => caller.IsAdmin || membership is { Role: CareTeamRole.Primary, Access: CareTeamAccess.Full },
             ClientOperation.ViewAccessLog => caller.IsAdmin || self,
             ClientOperation.ManagePlan => caller.IsAdmin || membership is { Access: CareTeamAccess.Full },
+            ClientOperation.ReadNotes => self || membership is { Access: CareTeamAccess.Full or CareTeamAccess.ReadOnly },
+            ClientOperation.WriteNotes => membership is { Access: CareTeamAccess.Full },
             _ => false,
         };
     }

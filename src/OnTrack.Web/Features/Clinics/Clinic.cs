@@ -76,6 +76,9 @@ public sealed class Clinic
     /// <summary>The rational rule: not reliably improved by this session is amber.</summary>
     public int CourseNoImprovementBySession { get; set; } = 4;
 
+    /// <summary>Clients read their signed session notes in the portal (except a note its author withheld). Off by default.</summary>
+    public bool ClientsReadSignedNotes { get; set; }
+
     public List<OpeningHours> OpeningHours { get; set; } = [];
 
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZoneId];

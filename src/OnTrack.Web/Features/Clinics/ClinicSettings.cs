@@ -67,6 +67,9 @@ public sealed class ClinicSettingsForm
 
     public int CourseNoImprovementBySession { get; set; }
 
+    /// <summary>Clients read their signed session notes in the portal.</summary>
+    public bool ClientsReadSignedNotes { get; set; }
+
     /// <summary>Keyed by day name ("Monday"): form binding does not map enum keys.</summary>
     public Dictionary<string, string> Opens { get; set; } = [];
 
@@ -116,6 +119,7 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
             CourseRedPercentile = clinic.CourseRedPercentile,
             CourseMinimumCourses = clinic.CourseMinimumCourses,
             CourseNoImprovementBySession = clinic.CourseNoImprovementBySession,
+            ClientsReadSignedNotes = clinic.ClientsReadSignedNotes,
         };
         foreach (var day in Week)
         {
@@ -272,6 +276,7 @@ public sealed class ClinicSettings(OnTrackDbContext db, Caller caller)
         clinic.CourseRedPercentile = form.CourseRedPercentile;
         clinic.CourseMinimumCourses = form.CourseMinimumCourses;
         clinic.CourseNoImprovementBySession = form.CourseNoImprovementBySession;
+        clinic.ClientsReadSignedNotes = form.ClientsReadSignedNotes;
         db.ChangeTracker.DetectChanges();
         var changed = db.Entry(clinic).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
         db.AuditChange("ClinicSettings", clinic.Id.ToString(), changed.Count == 0 ? "opening hours" : string.Join(",", changed) + ",opening hours");

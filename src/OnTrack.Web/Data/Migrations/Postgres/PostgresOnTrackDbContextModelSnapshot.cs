@@ -477,6 +477,9 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.Property<int>("CancellationWindowHours")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ClientsReadSignedNotes")
+                        .HasColumnType("boolean");
+
                     b.Property<double>("CourseAmberPercentile")
                         .HasColumnType("double precision");
 
@@ -908,6 +911,133 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.ToTable("Responses");
 
                     b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|MeasureResponse|");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Notes.NoteAddendum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("NoteId", "At");
+
+                    b.ToTable("NoteAddenda", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|2|NoteAddendum|");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Notes.SessionNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("AuthorTherapistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Instant>("SessionStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("WithheldFromClient")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorTherapistId");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("AppointmentId", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId", "SessionStart");
+
+                    b.ToTable("SessionNotes", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|2|SessionNote|");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Notifications.OutboxMessage", b =>
@@ -1551,7 +1681,7 @@ namespace OnTrack.Web.Data.Migrations.Postgres
 
                     b.ToTable("ConcernsForAdmins", (string)null);
 
-                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|2|ConcernForAdmins|");
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|3|ConcernForAdmins|");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Reviews.Review", b =>
@@ -2215,6 +2345,42 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.Navigation("Client");
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Notes.NoteAddendum", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OnTrack.Web.Features.Notes.SessionNote", null)
+                        .WithMany("Addenda")
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Notes.SessionNote", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Scheduling.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OnTrack.Web.Features.Staff.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorTherapistId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Plans.ClientPreferences", b =>
                 {
                     b.HasOne("OnTrack.Web.Features.Clients.Client", null)
@@ -2441,6 +2607,11 @@ namespace OnTrack.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.Clinic", b =>
                 {
                     b.Navigation("OpeningHours");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Notes.SessionNote", b =>
+                {
+                    b.Navigation("Addenda");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Plans.Goal", b =>

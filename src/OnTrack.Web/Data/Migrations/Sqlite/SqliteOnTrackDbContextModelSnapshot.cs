@@ -463,6 +463,9 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.Property<int>("CancellationWindowHours")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ClientsReadSignedNotes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("CourseAmberPercentile")
                         .HasColumnType("REAL");
 
@@ -894,6 +897,133 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.ToTable("Responses");
 
                     b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|MeasureResponse|");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Notes.NoteAddendum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("NoteId", "At");
+
+                    b.ToTable("NoteAddenda", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|2|NoteAddendum|");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Notes.SessionNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorTherapistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SessionStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WithheldFromClient")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorTherapistId");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("AppointmentId", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId", "SessionStart");
+
+                    b.ToTable("SessionNotes", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|2|SessionNote|");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Notifications.OutboxMessage", b =>
@@ -1539,7 +1669,7 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
 
                     b.ToTable("ConcernsForAdmins", (string)null);
 
-                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|2|ConcernForAdmins|");
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|3|ConcernForAdmins|");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Reviews.Review", b =>
@@ -2204,6 +2334,42 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.Navigation("Client");
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Notes.NoteAddendum", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OnTrack.Web.Features.Notes.SessionNote", null)
+                        .WithMany("Addenda")
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Notes.SessionNote", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Scheduling.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OnTrack.Web.Features.Staff.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorTherapistId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Plans.ClientPreferences", b =>
                 {
                     b.HasOne("OnTrack.Web.Features.Clients.Client", null)
@@ -2430,6 +2596,11 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.Clinic", b =>
                 {
                     b.Navigation("OpeningHours");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Notes.SessionNote", b =>
+                {
+                    b.Navigation("Addenda");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Plans.Goal", b =>
