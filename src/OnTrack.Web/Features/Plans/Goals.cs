@@ -225,7 +225,10 @@ public sealed class Goals(OnTrackDbContext db, Caller caller, PlanActor actor, I
         null => null,
         { Weight: null } => Problem.BadRequest("The goal's weight in goal attainment scaling is required (a number above 0)."),
         { Weight: <= 0 or > MaxWeight } => Problem.BadRequest($"The goal's weight in goal attainment scaling is above 0 and at most {MaxWeight}."),
-        _ => null,
+        // The levels are checked here as well as on the API's record: the plan page calls this directly.
+        _ => new[] { (gas.MinusTwo, "−2"), (gas.MinusOne, "−1"), (gas.Zero, "0"), (gas.PlusOne, "+1"), (gas.PlusTwo, "+2") }
+            .Select(l => Validation.TextRules.Problem(l.Item1, $"The description of level {l.Item2}", 300, required: true)).FirstOrDefault(p => p is not null) is { } level
+            ? Problem.BadRequest(level) : null,
     };
 
     private static void SetGas(Goal goal, GasRequest? gas)

@@ -36,6 +36,12 @@ public sealed class Concerns(OnTrackDbContext db, Caller caller, PlanActor actor
             return Problem.BadRequest("Choose what is not working and what you would like from the lists given.");
         }
 
+        // Checked here as well as on the API's record: pages call this directly.
+        if (Validation.TextRules.Problem(request.Text, "What you would like to say", MaxText, multiline: true) is { } textProblem)
+        {
+            return Problem.BadRequest(textProblem);
+        }
+
         if (topics.Count == 0 && wishes.Count == 0 && text.Length == 0)
         {
             return Problem.BadRequest("Say what is not working, what you would like, or write a few words.");
@@ -143,6 +149,11 @@ public sealed class Concerns(OnTrackDbContext db, Caller caller, PlanActor actor
         if (outcome.Length == 0)
         {
             return Problem.BadRequest("Say in a line what was done (for example: called the client, moved to another therapist).");
+        }
+
+        if (Validation.TextRules.Problem(outcome, "What was done", 1000) is { } outcomeProblem)
+        {
+            return Problem.BadRequest(outcomeProblem);
         }
 
         if (concern.State == ConcernState.Handled)

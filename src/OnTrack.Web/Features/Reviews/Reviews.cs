@@ -97,6 +97,11 @@ public sealed class Reviews(OnTrackDbContext db, PlanActor actor, TreatmentPlans
             return Problem.BadRequest("Write the finding in a few words (text).");
         }
 
+        if (Validation.TextRules.Problem(text, "The finding", MaxText, multiline: true) is { } textProblem)
+        {
+            return Problem.BadRequest(textProblem);
+        }
+
         var review = await OpenReviewAsync(clientId, reviewId, cancellationToken);
         if (!review.Succeeded)
         {
@@ -125,6 +130,11 @@ public sealed class Reviews(OnTrackDbContext db, PlanActor actor, TreatmentPlans
         }
 
         var details = request.Details?.Trim() ?? "";
+        if (Validation.TextRules.Problem(details, "What you decided", MaxText, multiline: true) is { } detailsProblem)
+        {
+            return Problem.BadRequest(detailsProblem);
+        }
+
         if (request.NewApproach is { } approach && !Enum.IsDefined(approach) || request.NewFrequency is { } frequencyGiven && !Enum.IsDefined(frequencyGiven))
         {
             return Problem.BadRequest("Choose the new approach (newApproach) or frequency (newFrequency: Weekly, TwiceWeekly or EveryOtherWeek) from the lists given.");
@@ -204,6 +214,11 @@ public sealed class Reviews(OnTrackDbContext db, PlanActor actor, TreatmentPlans
             return review.Problem!;
         }
 
+        if (Validation.TextRules.Problem(request.Summary, "A line on the review", MaxText, multiline: true) is { } summaryProblem)
+        {
+            return Problem.BadRequest(summaryProblem);
+        }
+
         if (review.Value!.Actions.Count == 0)
         {
             return Problem.Invalid("Record at least one decision before completing the review (\"continue unchanged\" is one).");
@@ -249,6 +264,11 @@ public sealed class Reviews(OnTrackDbContext db, PlanActor actor, TreatmentPlans
         if (request.Decision is not (ActionFollowUp.Confirmed or ActionFollowUp.Revisit))
         {
             return Problem.BadRequest("Say whether to keep the change (Confirmed) or look at it again (Revisit).");
+        }
+
+        if (Validation.TextRules.Problem(request.Note, "A note", MaxText, multiline: true) is { } noteProblem)
+        {
+            return Problem.BadRequest(noteProblem);
         }
 
         var review = await Query(tracking: true).SingleOrDefaultAsync(r => r.Id == reviewId && r.ClientId == clientId, cancellationToken);
