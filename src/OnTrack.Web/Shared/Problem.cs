@@ -4,7 +4,7 @@ namespace OnTrack.Web.Shared;
 public sealed record Conflict(DateTimeOffset Start, string LocalTime, string Reason);
 
 /// <summary>Why a request failed, in words a client can act on. Becomes RFC 9457 problem details in the API.</summary>
-public sealed record Problem(int Status, string Title, string Detail, IReadOnlyList<Conflict>? Conflicts = null)
+public sealed partial record Problem(int Status, string Title, string Detail, IReadOnlyList<Conflict>? Conflicts = null)
 {
     public static Problem NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", $"{what} was not found.");
 
@@ -13,6 +13,15 @@ public sealed record Problem(int Status, string Title, string Detail, IReadOnlyL
     public static Problem BadRequest(string detail) => new(StatusCodes.Status400BadRequest, "The request is not valid", detail);
 
     public static Problem Conflict(string detail, IReadOnlyList<Conflict>? conflicts = null) => new(StatusCodes.Status409Conflict, "That time is not available", detail, conflicts);
+
+    /// <summary>
+    /// The same problem for a page: services name the API's fields in brackets ("… (weeksToFeelBetter)",
+    /// "(goals: 6)"); a person reads the words without them.
+    /// </summary>
+    public Problem ForPerson() => this with { Detail = FieldNames().Replace(Detail, "") };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" \([a-zA-Z]+(: [^)]*)?\)")]
+    private static partial System.Text.RegularExpressions.Regex FieldNames();
 
     public IResult ToResult()
     {
