@@ -9,6 +9,7 @@ using OnTrack.Web.Features.Clinics;
 using OnTrack.Web.Features.Course;
 using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Interop;
+using OnTrack.Web.Features.Lifestyle;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Notes;
 using OnTrack.Web.Features.Notifications;
@@ -42,6 +43,7 @@ builder.Services.AddOutcomes();
 builder.Services.AddPlans();
 builder.Services.AddReviews();
 builder.Services.AddNotes();
+builder.Services.AddLifestyle();
 builder.Services.AddOnTrackNotifications(builder.Configuration);
 builder.Services.AddRazorComponents();
 
@@ -68,6 +70,7 @@ endpoints.MapOutcomes();
 endpoints.MapPlans();
 endpoints.MapReviews();
 endpoints.MapNotes();
+endpoints.MapLifestyle();
 app.MapOnTrackApiDocs();
 
 app.Run();

@@ -34,6 +34,9 @@ public enum ClientOperation
 
     /// <summary>Write session notes: therapists with full access on the care team only.</summary>
     WriteNotes = 7,
+
+    /// <summary>Keep the daily lifestyle log (check-ins, sleep diary, breathing, reminders): the client alone.</summary>
+    KeepOwnLog = 8,
 }
 
 /// <summary>What the caller may do with one client, decided from the care team alone.</summary>
@@ -87,6 +90,7 @@ public sealed class ClientAccess(OnTrackDbContext db, Caller caller, ReadAudit r
             ClientOperation.ManagePlan => caller.IsAdmin || membership is { Access: CareTeamAccess.Full },
             ClientOperation.ReadNotes => self || membership is { Access: CareTeamAccess.Full or CareTeamAccess.ReadOnly },
             ClientOperation.WriteNotes => membership is { Access: CareTeamAccess.Full },
+            ClientOperation.KeepOwnLog => self,
             _ => false,
         };
     }

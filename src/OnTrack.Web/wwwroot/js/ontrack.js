@@ -118,11 +118,37 @@
         });
     }
 
+    // The weekly charts under the course share one week axis; fixed axis widths keep their columns aligned.
+    function drawWeekChart(canvas) {
+        if (canvas.dataset.drawn) { return; }
+        canvas.dataset.drawn = '1';
+        var spec = JSON.parse(canvas.dataset.weekChart);
+        var colours = ['#0b3d6e', '#6f42c1', '#2e9e4f'];
+        var fit = function (scale) { scale.width = 56; };
+        var datasets = spec.series.map(function (s, i) {
+            return s.kind === 'bar'
+                ? { type: 'bar', label: s.label, data: s.values, yAxisID: s.axis, backgroundColor: 'rgba(13,110,253,.35)', order: 2 }
+                : { type: 'line', label: s.label, data: s.values, yAxisID: s.axis, borderColor: colours[i % colours.length], backgroundColor: colours[i % colours.length], borderWidth: 2, pointRadius: 3, spanGaps: true, tension: 0.15, order: 1 };
+        });
+        var scales = {
+            x: { ticks: { autoSkip: true, maxRotation: 0 } },
+            left: { position: 'left', min: spec.left.min, max: spec.left.max, title: { display: true, text: spec.left.title }, afterFit: fit },
+            right: spec.right
+                ? { position: 'right', min: spec.right.min, max: spec.right.max, title: { display: true, text: spec.right.title }, grid: { drawOnChartArea: false }, afterFit: fit }
+                : { display: true, position: 'right', ticks: { display: false }, grid: { drawOnChartArea: false }, border: { display: false }, afterFit: fit }
+        };
+        new window.Chart(canvas, {
+            data: { labels: spec.labels, datasets: datasets },
+            options: { responsive: true, maintainAspectRatio: false, animation: false, scales: scales, plugins: { legend: { display: true } } }
+        });
+    }
+
     function init() {
         document.querySelectorAll('form[data-progress-key]').forEach(keepProgress);
         var charts = document.querySelectorAll('canvas[data-chart]');
-        if (charts.length) {
-            loadCharts().then(function () { charts.forEach(drawChart); });
+        var weekCharts = document.querySelectorAll('canvas[data-week-chart]');
+        if (charts.length || weekCharts.length) {
+            loadCharts().then(function () { charts.forEach(drawChart); weekCharts.forEach(drawWeekChart); });
         }
     }
 

@@ -695,6 +695,293 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.ToTable("ScheduledJobs", (string)null);
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.DailyCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ActivityMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BreathingMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("EatingQuality")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Meals")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Mood")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("RelaxationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SleepMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SleepQuality")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(330)
+                        .HasColumnType("character varying(330)");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClientId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("DailyCheckIns", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DailyCheckIns_EatingQuality", "\"EatingQuality\" IS NULL OR \"EatingQuality\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_DailyCheckIns_Minutes", "(\"SleepMinutes\" IS NULL OR \"SleepMinutes\" BETWEEN 0 AND 1440) AND (\"ActivityMinutes\" IS NULL OR \"ActivityMinutes\" BETWEEN 0 AND 1440) AND (\"RelaxationMinutes\" IS NULL OR \"RelaxationMinutes\" BETWEEN 0 AND 1440) AND \"BreathingMinutes\" BETWEEN 0 AND 1440");
+
+                            t.HasCheckConstraint("CK_DailyCheckIns_Mood", "\"Mood\" IS NULL OR \"Mood\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_DailyCheckIns_SleepQuality", "\"SleepQuality\" IS NULL OR \"SleepQuality\" BETWEEN 1 AND 5");
+                        });
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|DailyCheckIn|");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.LifestyleSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("LastReminderFor")
+                        .HasColumnType("date");
+
+                    b.Property<LocalTime>("ReminderAt")
+                        .HasColumnType("time");
+
+                    b.Property<bool>("RemindersOn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("StopToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("StopToken");
+
+                    b.ToTable("LifestyleSettings", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|LifestyleSettings|");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.LifestyleStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("AgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AgreedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Days")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Instant?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<LocalTime?>("Time")
+                        .HasColumnType("time");
+
+                    b.Property<int?>("TimesPerWeek")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClientId", "AgreedAt");
+
+                    b.ToTable("LifestyleSteps", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|LifestyleStep|");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.SleepDiaryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Awakenings")
+                        .HasColumnType("integer");
+
+                    b.Property<LocalTime>("BedTime")
+                        .HasColumnType("time");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Instant>("FinalWake")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalTime>("FinalWakeTime")
+                        .HasColumnType("time");
+
+                    b.Property<Instant>("InBed")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MinutesAwakeInNight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinutesToFallAsleep")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NapMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("OutOfBed")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalTime>("OutOfBedTime")
+                        .HasColumnType("time");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("SleepEfficiency")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.Property<int>("SleepOnsetLatencyMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimeInBedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("TotalSleepMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("TriedToSleep")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalTime>("TriedToSleepAt")
+                        .HasColumnType("time");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WakeAfterSleepOnsetMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClientId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("SleepDiaries", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SleepDiaries_Quality", "\"Quality\" BETWEEN 1 AND 5");
+                        });
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|SleepDiary|");
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Measures.Alert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2292,6 +2579,42 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Course.ClientCourseSums", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.DailyCheckIn", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.LifestyleSettings", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.LifestyleStep", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.SleepDiaryRecord", b =>
                 {
                     b.HasOne("OnTrack.Web.Features.Clients.Client", null)
                         .WithMany()

@@ -681,6 +681,296 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.ToTable("ScheduledJobs", (string)null);
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.DailyCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActivityMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BreathingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EatingQuality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Meals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Mood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RelaxationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SleepMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SleepQuality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(330)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClientId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("DailyCheckIns", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DailyCheckIns_EatingQuality", "\"EatingQuality\" IS NULL OR \"EatingQuality\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_DailyCheckIns_Minutes", "(\"SleepMinutes\" IS NULL OR \"SleepMinutes\" BETWEEN 0 AND 1440) AND (\"ActivityMinutes\" IS NULL OR \"ActivityMinutes\" BETWEEN 0 AND 1440) AND (\"RelaxationMinutes\" IS NULL OR \"RelaxationMinutes\" BETWEEN 0 AND 1440) AND \"BreathingMinutes\" BETWEEN 0 AND 1440");
+
+                            t.HasCheckConstraint("CK_DailyCheckIns_Mood", "\"Mood\" IS NULL OR \"Mood\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_DailyCheckIns_SleepQuality", "\"SleepQuality\" IS NULL OR \"SleepQuality\" BETWEEN 1 AND 5");
+                        });
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|DailyCheckIn|");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.LifestyleSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastReminderFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReminderAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RemindersOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StopToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("StopToken");
+
+                    b.ToTable("LifestyleSettings", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|LifestyleSettings|");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.LifestyleStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AgreedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Days")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartsOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TimesPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClientId", "AgreedAt");
+
+                    b.ToTable("LifestyleSteps", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|LifestyleStep|");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.SleepDiaryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Awakenings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BedTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FinalWake")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FinalWakeTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InBed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesAwakeInNight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesToFallAsleep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NapMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutOfBed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutOfBedTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("SleepEfficiency")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SleepOnsetLatencyMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimeInBedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalSleepMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TriedToSleep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TriedToSleepAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WakeAfterSleepOnsetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClientId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("SleepDiaries", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SleepDiaries_Quality", "\"Quality\" BETWEEN 1 AND 5");
+                        });
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|SleepDiary|");
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Measures.Alert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2281,6 +2571,42 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Course.ClientCourseSums", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.DailyCheckIn", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.LifestyleSettings", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.LifestyleStep", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Lifestyle.SleepDiaryRecord", b =>
                 {
                     b.HasOne("OnTrack.Web.Features.Clients.Client", null)
                         .WithMany()
