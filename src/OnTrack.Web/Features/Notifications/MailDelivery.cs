@@ -95,6 +95,11 @@ public sealed class MailDelivery(IOptions<EmailOptions> options, IOptions<Databa
         mime.Subject = message.Subject;
         mime.MessageId = $"{message.Id:N}@ontrack";
         mime.Date = message.CreatedAt.ToDateTimeOffset();
+        if (message.UnsubscribeUrl is { } unsubscribe)
+        {
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
 
         var body = new BodyBuilder { TextBody = message.TextBody };
         if (message.CalendarAttachment is not null)

@@ -48,6 +48,12 @@ public sealed class OutboxMessage : IClinicOwned
 
     public string Kind { get; set; } = "";
 
+    /// <summary>
+    /// Where one tap stops mail of this kind (RFC 8058): sent as List-Unsubscribe with List-Unsubscribe-Post,
+    /// so mail apps show a one-tap stop button that posts to it.
+    /// </summary>
+    public string? UnsubscribeUrl { get; set; }
+
     public string? LockedBy { get; set; }
 
     public Instant? LockedUntil { get; set; }

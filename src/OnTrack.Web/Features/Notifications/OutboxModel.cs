@@ -10,5 +10,6 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         builder.ToTable("Outbox");
         builder.HasIndex(m => new { m.SentAt, m.NotBefore });
         builder.HasIndex(m => m.AppointmentId);
+        builder.Property(m => m.UnsubscribeUrl).HasMaxLength(500);
     }
 }

@@ -1378,6 +1378,10 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<bool>("Withdrawn")
                         .HasColumnType("boolean");
 

@@ -1367,6 +1367,10 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Withdrawn")
                         .HasColumnType("INTEGER");
 

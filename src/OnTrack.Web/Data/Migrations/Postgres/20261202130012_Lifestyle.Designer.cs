@@ -13,7 +13,7 @@ using OnTrack.Web.Data;
 namespace OnTrack.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOnTrackDbContext))]
-    [Migration("20261202125216_Lifestyle")]
+    [Migration("20261202130012_Lifestyle")]
     partial class Lifestyle
     {
         /// <inheritdoc />
@@ -1380,6 +1380,10 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.Property<string>("To")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<bool>("Withdrawn")
                         .HasColumnType("boolean");

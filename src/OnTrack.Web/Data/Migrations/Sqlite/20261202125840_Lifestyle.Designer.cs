@@ -11,7 +11,7 @@ using OnTrack.Web.Data;
 namespace OnTrack.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOnTrackDbContext))]
-    [Migration("20261202125104_Lifestyle")]
+    [Migration("20261202125840_Lifestyle")]
     partial class Lifestyle
     {
         /// <inheritdoc />
@@ -1368,6 +1368,10 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("To")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Withdrawn")
