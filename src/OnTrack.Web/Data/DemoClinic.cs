@@ -169,6 +169,7 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
         Features.Plans.DemoPlans.Add(db, clinic, therapists, clients, now);
         Features.Reviews.DemoReviews.Add(db, therapists, clients, now, clinic.Zone);
         Features.Notes.DemoNotes.Add(db, clients, therapists, now);
+        Features.Lifestyle.DemoLifestyle.Add(db, clients, therapists, now, clinic.Zone);
         foreach (var client in clients)
         {
             Features.Plans.DemoPlans.AddGoalRatings(db, client, db.Appointments.Local.Where(a => a.Participants.Any(p => p.ClientId == client.Id) && a.Status != AppointmentStatus.Cancelled).ToList(), now);

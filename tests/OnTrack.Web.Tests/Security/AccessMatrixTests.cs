@@ -138,6 +138,19 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["POST /api/clients/{clientId:guid}/notes/{noteId:guid}/sign"] = CareTeamNotes,
         ["POST /api/clients/{clientId:guid}/notes/{noteId:guid}/addenda"] = CareTeamNotes,
         ["POST /api/clients/{clientId:guid}/notes/{noteId:guid}/withhold"] = CareTeamNotes,
+        ["GET /api/clients/{clientId:guid}/lifestyle/check-ins"] = ClinicalRead,
+        ["PUT /api/clients/{clientId:guid}/lifestyle/check-ins/{date}"] = OwnLog,
+        ["GET /api/clients/{clientId:guid}/lifestyle/sleep-diary"] = ClinicalRead,
+        ["PUT /api/clients/{clientId:guid}/lifestyle/sleep-diary/{date}"] = OwnLog,
+        ["POST /api/clients/{clientId:guid}/lifestyle/breathing"] = OwnLog,
+        ["GET /api/clients/{clientId:guid}/lifestyle/weeks"] = ClinicalRead,
+        ["GET /api/clients/{clientId:guid}/lifestyle/associations"] = ClinicalRead,
+        ["GET /api/clients/{clientId:guid}/lifestyle/export.csv"] = ClinicalRead,
+        ["GET /api/clients/{clientId:guid}/lifestyle/settings"] = OwnLog,
+        ["PUT /api/clients/{clientId:guid}/lifestyle/settings"] = OwnLog,
+        ["GET /api/clients/{clientId:guid}/lifestyle/steps"] = ClinicalRead,
+        ["POST /api/clients/{clientId:guid}/lifestyle/steps"] = ManagePlan,
+        ["POST /api/clients/{clientId:guid}/lifestyle/steps/{stepId:guid}/end"] = ManagePlan,
         ["POST /clients/{clientId:guid}/kiosk"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied,
 
         // Staff lists: each sees its own clinic, a therapist their care team.
@@ -155,6 +168,7 @@ public abstract class AccessMatrixTests(OnTrackApp app)
             Who.OtherAdmin => Outcome.BlindToA,
             _ => Outcome.Denied,
         },
+        ["GET /api/lifestyle/clients"] = w => Therapists.Contains(w) || Admins.Contains(w) ? Outcome.BlindToA : Outcome.Denied, // client A keeps no log here
         ["GET /api/course-models"] = w => Admins.Contains(w) || Therapists.Contains(w) ? Outcome.Allowed : Outcome.Denied,
         ["GET /api/plan-reviews/due"] = w => Therapists.Contains(w) || Admins.Contains(w) ? Outcome.BlindToA : Outcome.Denied, // client A's plan has no review date
         ["GET /api/therapists/me/style"] = w => Therapists.Contains(w) ? Outcome.Allowed : Outcome.Denied,
@@ -178,6 +192,10 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /my/notes"] = OwnPortal, // a plain message where the clinic does not share notes
         ["GET /my/start"] = OwnPortal, // a 302 on to the first step not done is allowed too
         ["GET /my/not-working"] = OwnPortal,
+        ["GET /my/today"] = OwnPortal,
+        ["GET /my/sleep"] = OwnPortal,
+        ["GET /my/breathing"] = OwnPortal,
+        ["GET /my/lifestyle"] = OwnPortal,
         ["GET /my/forms/{InstrumentId}"] = OwnPortal,
         ["GET /my/forms/thanks/{Id:guid}"] = w => w == Who.ClientA ? Outcome.Allowed : Outcome.Denied,
         ["GET /my/appointments/{Id:guid}/move"] = w => w is Who.ClientA or Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied, // whoever may move the session
@@ -199,6 +217,8 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /clients/{Id:guid}/reviews"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/reviews/{ReviewId:guid}"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/notes"] = w => w == Who.TherapistOnTeam ? Outcome.SeesA : Outcome.Denied, // never the clinic's admin as such
+        ["GET /clients/{Id:guid}/lifestyle"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
+        ["GET /lifestyle"] = w => Therapists.Contains(w) || Admins.Contains(w) ? Outcome.BlindToA : Outcome.Denied, // client A keeps no log here
         ["GET /clients/{Id:guid}/timeline"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/measures"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/care-team"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.SeesA : Outcome.Denied,
@@ -237,6 +257,9 @@ public abstract class AccessMatrixTests(OnTrackApp app)
 
     /// <summary>Session notes: the care team only, not the clinic's admins as such (the former therapist's read-only days are 0 here).</summary>
     private static Outcome CareTeamNotes(Who w) => w == Who.TherapistOnTeam ? Outcome.Allowed : Outcome.Denied;
+
+    /// <summary>The daily lifestyle log: kept by the client alone.</summary>
+    private static Outcome OwnLog(Who w) => w == Who.ClientA ? Outcome.Allowed : Outcome.Denied;
 
     private static Outcome ClinicalRead(Who w) => w is Who.ClientA or Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied;
 
@@ -420,6 +443,8 @@ public abstract class AccessMatrixTests(OnTrackApp app)
                 ["{actionId:guid}"] = action.ToString(),
                 ["{concernId:guid}"] = Guid.NewGuid().ToString(), // sent only as the callers refused, who never get as far as the id
                 ["{noteId:guid}"] = Guid.NewGuid().ToString(),
+                ["{stepId:guid}"] = Guid.NewGuid().ToString(), // sent only as the callers refused
+                ["{date}"] = "2026-03-02",
                 ["{token}"] = token,
                 ["{InstrumentId}"] = "phq-9",
                 ["/api/instruments/{id}"] = "/api/instruments/phq-9",

@@ -84,7 +84,7 @@ public sealed record LifestyleSettingsDto(string TimeZone, bool RemindersOn, str
 /// day) or timesPerWeek (1–7). reviewId links the review it was agreed in.
 /// </summary>
 public sealed record LifestyleStepRequest(
-    [property: Text("The step", LifestyleSteps.MaxTextLength, IsRequired = true, MinLength = 3)] string? Text,
+    [property: Text("The step", LifestyleSteps.MaxTextLength)] string? Text,
     string? Kind,
     int? Minutes,
     string? Time,

@@ -55,6 +55,12 @@ public sealed class LifestyleSteps(OnTrackDbContext db, ClientAccess access, Pla
             return invalid;
         }
 
+        // Required here, after the access check, so that a caller who may not agree steps is refused before their body is judged.
+        if (TextRules.Problem(request.Text, "The step", MaxTextLength, required: true, minLength: 3) is { } textProblem)
+        {
+            return Problem.BadRequest(textProblem + " (text)");
+        }
+
         if (KindOf(request.Kind) is not { } kind)
         {
             return Problem.BadRequest("Choose what the step is about: bedBy, sleepAtLeast, activityAtLeast, relaxationAtLeast or regularMeals (kind).");

@@ -143,7 +143,55 @@
         });
     }
 
+    // Guided breathing: cues in words every phase (read by screen readers, and all there is with reduced motion);
+    // when the chosen time is up, the minutes are saved through the page's own form.
+    function initBreathing(box) {
+        if (box.dataset.ready) { return; }
+        box.dataset.ready = '1';
+        var inhale = parseFloat(box.dataset.inhale) * 1000, exhale = parseFloat(box.dataset.exhale) * 1000;
+        var total = parseInt(box.dataset.minutes, 10) * 60000;
+        var circle = box.querySelector('.ot-breath-circle'), cue = box.querySelector('.ot-breath-cue');
+        var bar = box.querySelector('.ot-breath-progress'), left = box.querySelector('.ot-breath-left');
+        var start = box.querySelector('[data-breath-start]'), stop = box.querySelector('[data-breath-stop]');
+        var form = document.querySelector('form[data-breath-log]'), minutesField = form && form.querySelector('[data-breath-minutes]');
+        var began = 0, phaseTimer = null, tickTimer = null;
+        function phase(breathingIn) {
+            circle.style.transitionDuration = (breathingIn ? inhale : exhale) + 'ms';
+            circle.classList.toggle('in', breathingIn);
+            cue.textContent = breathingIn ? 'Breathe in…' : 'Breathe out…';
+            phaseTimer = setTimeout(function () { phase(!breathingIn); }, breathingIn ? inhale : exhale);
+        }
+        function finish(minutesDone) {
+            clearTimeout(phaseTimer); clearInterval(tickTimer);
+            circle.classList.remove('in');
+            start.hidden = false; stop.hidden = true;
+            if (minutesDone >= 1 && form) {
+                cue.textContent = 'Done. Saving ' + minutesDone + ' minute' + (minutesDone === 1 ? '' : 's') + '…';
+                minutesField.value = String(minutesDone);
+                form.requestSubmit ? form.requestSubmit() : form.submit();
+            } else {
+                cue.textContent = 'Stopped. Press start to begin again.';
+            }
+        }
+        function tick() {
+            var done = Date.now() - began;
+            var rest = Math.max(0, total - done);
+            bar.style.width = Math.min(100, done * 100 / total) + '%';
+            bar.parentElement.setAttribute('aria-valuenow', String(Math.round(Math.min(100, done * 100 / total))));
+            left.textContent = Math.floor(rest / 60000) + ':' + ('0' + Math.floor(rest % 60000 / 1000)).slice(-2);
+            if (rest === 0) { finish(Math.round(total / 60000)); }
+        }
+        start.addEventListener('click', function () {
+            began = Date.now();
+            start.hidden = true; stop.hidden = false;
+            phase(true);
+            tickTimer = setInterval(tick, 250);
+        });
+        stop.addEventListener('click', function () { finish(Math.floor((Date.now() - began) / 60000)); });
+    }
+
     function init() {
+        document.querySelectorAll('[data-breathing]').forEach(initBreathing);
         document.querySelectorAll('form[data-progress-key]').forEach(keepProgress);
         var charts = document.querySelectorAll('canvas[data-chart]');
         var weekCharts = document.querySelectorAll('canvas[data-week-chart]');
