@@ -32,7 +32,7 @@ internal static class DemoLifestyle
             // Early waking eases over the weeks: later final waking, longer nights.
             var progress = (56 - back) / 56.0;
             var bed = new LocalTime(22, 30).PlusMinutes(random.Next(0, 60));
-            var wakeMinutes = (int)(4 * 60 + 10 + progress * 150 + random.Next(-40, 70));
+            var wakeMinutes = (int)(4 * 60 + 10 + progress * 240 + random.Next(-40, 70));
             var wake = new LocalTime(wakeMinutes / 60, wakeMinutes % 60);
             var solMinutes = random.Next(10, 40);
             var awake = random.Next(0, 3);
