@@ -140,13 +140,15 @@ public static class SecuritySetup
     /// The API's answer to cross-site request forgery: a state-changing API call that relies on the
     /// sign-in cookie (no Authorization header) must come from this site. Browsers say where a request
     /// comes from (Sec-Fetch-Site, Origin); bearer-token callers are not affected. Forms are protected by
-    /// antiforgery tokens instead.
+    /// antiforgery tokens instead. The few anonymous paths a feature names in <see cref="CrossSiteApiOptions"/>
+    /// are exempt: they rely on no cookie.
     /// </summary>
     public static IApplicationBuilder UseSameOriginApi(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
         if (request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
-            && !HttpMethods.IsOptions(request.Method) && request.Headers.Authorization.Count == 0)
+            && !HttpMethods.IsOptions(request.Method) && request.Headers.Authorization.Count == 0
+            && !context.RequestServices.GetRequiredService<IOptions<CrossSiteApiOptions>>().Value.Paths.Contains(request.Path.Value ?? ""))
         {
             var site = request.Headers["Sec-Fetch-Site"].ToString();
             var origin = request.Headers.Origin.ToString();
@@ -260,4 +262,14 @@ public static class SecuritySetup
         context.Response.Redirect(redirectUri);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// API paths any site may post to, exempt from <see cref="SecuritySetup.UseSameOriginApi"/>: anonymous endpoints
+/// whose secret is in the request itself and that use no cookie, such as the RFC 8058 one-click stop that mail
+/// apps post from their own servers or pages. Exact paths only; a feature adds its own.
+/// </summary>
+public sealed class CrossSiteApiOptions
+{
+    public ISet<string> Paths { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }

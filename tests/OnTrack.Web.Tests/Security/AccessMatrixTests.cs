@@ -79,6 +79,8 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["POST /api/auth/login"] = _ => Outcome.Allowed,
         ["POST /api/appointments"] = _ => Outcome.Allowed, // a new client books anonymously
         ["POST /api/appointments/preview"] = _ => Outcome.Allowed,
+        ["GET /reminders/stop"] = _ => Outcome.Allowed, // the reminder's stop link: the secret is the key, and the page says the same without it (LifestyleRemindersTests)
+        ["POST /api/lifestyle/reminders/stop"] = _ => Outcome.Allowed, // RFC 8058 one-click from mail apps: 204 whatever the secret (LifestyleRemindersTests)
 
         // Signed in, any role: the instruments, one's own sessions and forms.
         ["GET /api/instruments"] = w => w == Who.Anonymous ? Outcome.Denied : Outcome.Allowed,

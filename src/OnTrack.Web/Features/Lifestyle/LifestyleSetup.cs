@@ -17,6 +17,7 @@ public static class LifestyleSetup
         services.AddScoped<LifestyleOverview>();
         services.AddScoped<Shared.IClientSections, LifestyleSections>();
         services.AddScoped<Outcomes.IChartMarkers, LifestyleStepMarkers>();
+        services.AddLifestyleReminders();
         return services;
     }
 
@@ -72,6 +73,7 @@ public static class LifestyleSetup
         app.MapGet("/api/lifestyle/clients", async (LifestyleOverview overview, CancellationToken ct) => TypedResults.Ok(await overview.ClientsAsync(ct)))
             .WithTags("Lifestyle").RequireAuthorization(SecuritySetup.ApiPolicy).RequireAuthorization(Policies.Clinician)
             .WithSummary("Which of the caller's clients keep the daily log, and their last 7 days at a glance (nothing here needs reading daily; lifestyle raises no alerts)");
+        app.MapLifestyleReminders();
         return app;
     }
 
