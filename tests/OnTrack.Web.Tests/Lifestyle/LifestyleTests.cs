@@ -268,6 +268,26 @@ public abstract class LifestyleTests(OnTrackApp app)
         Assert.StartsWith("2026-03-02,4,7.5,4,30,regular,3,10,0,\"work,family\",\"'=SUM(A1), then \"\"quotes\"\"\"", lines[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AReview_ShowsTheLastFourWeeksOfTheLog_AndOffersAStep()
+    {
+        var (clientId, client) = await app.NewSignedInClientAsync("Rey Review");
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/clients/{clientId}/lifestyle/check-ins/{Today}", ACheckIn(mood: 2))).StatusCode);
+        var maya = await app.SignInAsync(Maya);
+        var opened = await maya.PostAsJsonAsync($"/api/clients/{clientId}/reviews", new { reason = "Other" }, OnTrackApp.Json);
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var review = (await opened.ReadAsync<Web.Features.Reviews.ReviewDto>()).Id;
+
+        var page = await maya.GetStringAsync($"/clients/{clientId}/reviews/{review}");
+        Assert.Contains("Lifestyle, the last 4 weeks", page, StringComparison.Ordinal);
+        Assert.Contains($"clients/{clientId}/lifestyle?review={review}", page, StringComparison.Ordinal);
+
+        // The step agreed from there names the review.
+        var step = await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/lifestyle/steps", new { text = "Regular meals on weekdays", kind = "regularMeals", days = new[] { 1, 2, 3, 4, 5 }, reviewId = review })).ReadAsync<LifestyleStepDto>();
+        Assert.Equal(review, step.ReviewId);
+        await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/lifestyle/steps", new { text = "Regular meals", kind = "regularMeals", timesPerWeek = 5, reviewId = Guid.NewGuid() })).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
     /// <summary>Days before today, newest first from <paramref name="offset"/>: long nights (8 h) then short ones (5 h), moods alternating.</summary>
     private Task<int> SeedDaysAsync(Guid clientId, int longNights, int shortNights, int offset = 0) => app.WithDbAsync(async db =>
     {
