@@ -103,11 +103,12 @@ public abstract class SecurityTests(OnTrackApp app)
     public void EveryEndpoint_RequiresSignInOrIsDeliberatelyPublic()
     {
         // Public by design: the booking funnel for new clients, the contact details, sign-in, the API
-        // reference, the calendar feed (its secret token is the credential) and the static assets.
+        // reference, the calendar feed and the one-tap stop of lifestyle reminders (their secret tokens are the
+        // credential) and the static assets.
         string[] publicRoutes =
         [
             "/api/services", "/api/services/{serviceId:guid}/therapists", "/api/slots", "/api/appointments", "/api/appointments/preview", "/api/clinic", "/api/auth/login",
-            "/calendar/{token}.ics", "/openapi/{documentName}.json",
+            "/calendar/{token}.ics", "/openapi/{documentName}.json", "/api/lifestyle/reminders/stop",
         ];
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } route && (route.StartsWith("/api", StringComparison.Ordinal) || route.StartsWith("api", StringComparison.Ordinal) || route.StartsWith("/calendar", StringComparison.Ordinal) || route.StartsWith("/openapi", StringComparison.Ordinal) || route.StartsWith("/Account", StringComparison.Ordinal)))
@@ -135,7 +136,7 @@ public abstract class SecurityTests(OnTrackApp app)
     [Fact]
     public void EveryPage_RequiresSignInOrIsDeliberatelyPublic()
     {
-        string[] publicPages = ["/", "/book", "/book/check-email", "/contact", "/help", "/not-found", "/Error", "/kiosk/locked"];
+        string[] publicPages = ["/", "/book", "/book/check-email", "/contact", "/help", "/not-found", "/Error", "/kiosk/locked", "/reminders/stop"];
         var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null)
             .ToList();
