@@ -10,6 +10,7 @@ using OnTrack.Web.Features.Course;
 using OnTrack.Web.Features.Instruments;
 using OnTrack.Web.Features.Interop;
 using OnTrack.Web.Features.Lifestyle;
+using OnTrack.Web.Features.Matching;
 using OnTrack.Web.Features.Measures;
 using OnTrack.Web.Features.Notes;
 using OnTrack.Web.Features.Notifications;
@@ -44,6 +45,7 @@ builder.Services.AddPlans();
 builder.Services.AddReviews();
 builder.Services.AddNotes();
 builder.Services.AddLifestyle();
+builder.Services.AddMatching();
 builder.Services.AddOnTrackNotifications(builder.Configuration);
 builder.Services.AddRazorComponents();
 
@@ -71,6 +73,7 @@ endpoints.MapPlans();
 endpoints.MapReviews();
 endpoints.MapNotes();
 endpoints.MapLifestyle();
+endpoints.MapMatching();
 app.MapOnTrackApiDocs();
 
 app.Run();

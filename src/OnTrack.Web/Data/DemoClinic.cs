@@ -166,6 +166,7 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
         }
 
         AddFormerClients(clinic, therapists, individual, today, now, history);
+        Features.Matching.DemoMatching.Add(db, clinic, therapists, individual, today, now, history);
         Features.Plans.DemoPlans.Add(db, clinic, therapists, clients, now);
         Features.Reviews.DemoReviews.Add(db, therapists, clients, now, clinic.Zone);
         Features.Notes.DemoNotes.Add(db, clients, therapists, now);

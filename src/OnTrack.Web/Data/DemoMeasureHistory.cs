@@ -80,25 +80,9 @@ public sealed class DemoMeasureHistory(OnTrackDbContext db, InstrumentCatalog ca
                 var answers = Answers(instrument, target, risk && id == "phq-9");
                 var score = Scorer.Score(instrument, answers);
                 var at = id == "ontrack-session-check" ? session.Start - Duration.FromMinutes(50) : session.Start - Duration.FromHours(2);
-                var response = new MeasureResponse
-                {
-                    ClinicId = clinic.Id,
-                    ClientId = client.Id,
-                    InstrumentId = id,
-                    InstrumentVersion = instrument.Version,
-                    AppointmentId = session.Id,
-                    SessionNumber = sessions.OrderBy(s => s.Start).ToList().IndexOf(session) + 1,
-                    CompletedAt = at,
-                    RecordedAt = at,
-                    Source = ResponseSource.Portal,
-                    Answers = JsonSerializer.Serialize(answers),
-                    Valid = score.Valid,
-                    Total = score.Total,
-                    Band = score.Band,
-                    IsCase = score.Case,
-                    Subscales = JsonSerializer.Serialize(score.Subscales.ToDictionary(s => s.Id, s => s.Score)),
-                    RiskEndorsed = score.Risks.Count > 0,
-                };
+                var response = NewResponse(clinic, client, instrument, answers, score, at);
+                response.AppointmentId = session.Id;
+                response.SessionNumber = sessions.OrderBy(s => s.Start).ToList().IndexOf(session) + 1;
                 var earlier = history.TryGetValue(id, out var list) ? list : history[id] = [];
                 if (score.Total is { } scored)
                 {
@@ -146,6 +130,40 @@ public sealed class DemoMeasureHistory(OnTrackDbContext db, InstrumentCatalog ca
             }
         }
     }
+
+    /// <summary>A new client's intake forms (PHQ-9 and GAD-7), filled in before any session.</summary>
+    public void AddIntake(Clinic clinic, Client client, decimal phq, decimal gad, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(client);
+        foreach (var (id, target) in new[] { ("phq-9", phq), ("gad-7", gad) })
+        {
+            var instrument = catalog.All[id];
+            var answers = Answers(instrument, target, endorseRisk: false);
+            var response = NewResponse(clinic, client, instrument, answers, Scorer.Score(instrument, answers), at);
+            response.Intake = response.Total;
+            response.CourseSession = 0;
+            db.Responses.Add(response);
+        }
+    }
+
+    private static MeasureResponse NewResponse(Clinic clinic, Client client, Instrument instrument, List<string?> answers, ScoreResult score, Instant at) => new()
+    {
+        ClinicId = clinic.Id,
+        ClientId = client.Id,
+        InstrumentId = instrument.Id,
+        InstrumentVersion = instrument.Version,
+        CompletedAt = at,
+        RecordedAt = at,
+        Source = ResponseSource.Portal,
+        Answers = JsonSerializer.Serialize(answers),
+        Valid = score.Valid,
+        Total = score.Total,
+        Band = score.Band,
+        IsCase = score.Case,
+        Subscales = JsonSerializer.Serialize(score.Subscales.ToDictionary(s => s.Id, s => s.Score)),
+        RiskEndorsed = score.Risks.Count > 0,
+    };
 
     /// <summary>A point on the way from start to end: fast early change (as in real courses) plus noise.</summary>
     /// <summary>Progress along a course that barely moves until <paramref name="turnAt"/> and then moves the rest of the way.</summary>

@@ -53,4 +53,10 @@ public sealed class Result<T>
     public static implicit operator Result<T>(T value) => new(value, null);
 
     public static implicit operator Result<T>(Problem problem) => new(default, problem);
+
+    /// <summary>The value as 200 (or 201), or the problem as problem details.</summary>
+    public IResult ToHttp(bool created = false) =>
+        !Succeeded ? Problem!.ToResult()
+        : created ? TypedResults.Json(Value, statusCode: StatusCodes.Status201Created)
+        : TypedResults.Ok(Value);
 }

@@ -32,7 +32,7 @@ public sealed class FeatureDependencyTests
 
     /// <summary>The layers of docs/architecture.md, lowest first: a feature uses only features before it.</summary>
     private static readonly string[] Layers =
-        ["Clinics", "Jobs", "Notifications", "Staff", "Clients", "Scheduling", "CareTeams", "Instruments", "Measures", "Course", "Plans", "Notes", "Outcomes", "Reviews", "Lifestyle", "Interop", "Audit"];
+        ["Clinics", "Jobs", "Notifications", "Staff", "Clients", "Scheduling", "CareTeams", "Instruments", "Measures", "Course", "Plans", "Notes", "Outcomes", "Reviews", "Lifestyle", "Matching", "Interop", "Audit"];
 
     [Fact]
     public void Features_UseOnlyTheLayersBelowThem()

@@ -10,13 +10,13 @@ namespace OnTrack.Web.Tests.Infrastructure;
 /// <summary>Clients of the demo clinic made directly, with a sign-in.</summary>
 public static class ClientAccounts
 {
-    /// <summary>A new client with a sign-in whose primary therapist is <paramref name="therapist"/> (on the care team from the start): their id and email.</summary>
-    public static async Task<(Guid Id, string Email)> NewClientOfAsync(this OnTrackApp app, string name, string therapist, string password)
+    /// <summary>A new client with a sign-in whose primary therapist is <paramref name="therapist"/> (on the care team from the start; none when null): their id and email.</summary>
+    public static async Task<(Guid Id, string Email)> NewClientOfAsync(this OnTrackApp app, string name, string? therapist, string password)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(name);
         var email = $"{name.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.test";
-        var therapistId = await app.TherapistIdAsync(therapist);
+        Guid? therapistId = therapist is null ? null : await app.TherapistIdAsync(therapist);
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Caller>().BecomeSystem();
         var db = scope.ServiceProvider.GetRequiredService<OnTrackDbContext>();

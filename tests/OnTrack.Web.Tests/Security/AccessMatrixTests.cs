@@ -140,6 +140,9 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["POST /api/clients/{clientId:guid}/notes/{noteId:guid}/sign"] = CareTeamNotes,
         ["POST /api/clients/{clientId:guid}/notes/{noteId:guid}/addenda"] = CareTeamNotes,
         ["POST /api/clients/{clientId:guid}/notes/{noteId:guid}/withhold"] = CareTeamNotes,
+        ["GET /api/clients/{clientId:guid}/match-suggestions"] = ClinicalRead, // client A sees only those offered to them (none here)
+        ["POST /api/clients/{clientId:guid}/match-suggestions"] = Matching, // the service then refuses client A where the clinic does not let clients choose (MatchingTests)
+        ["POST /api/clients/{clientId:guid}/match-suggestions/{suggestionId:guid}/choose"] = Matching,
         ["GET /api/clients/{clientId:guid}/lifestyle/check-ins"] = ClinicalRead,
         ["PUT /api/clients/{clientId:guid}/lifestyle/check-ins/{date}"] = OwnLog,
         ["GET /api/clients/{clientId:guid}/lifestyle/sleep-diary"] = ClinicalRead,
@@ -177,6 +180,13 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["PUT /api/therapists/me/style"] = w => Therapists.Contains(w) ? Outcome.Allowed : Outcome.Denied,
         ["GET /api/therapists/{therapistId:guid}/style"] = w => w is Who.TherapistOnTeam or Who.TherapistOffTeam or Who.FormerTherapist or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied, // Elena's, the demo clinic's staff
         ["PUT /api/therapists/{therapistId:guid}/style"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied, // Elena herself, or an admin
+        ["GET /api/therapist-profiles"] = w => w == Who.Anonymous ? Outcome.Denied : Outcome.Allowed, // each caller's own clinic's therapists
+        ["GET /api/therapists/{therapistId:guid}/profile"] = w => w is Who.Anonymous or Who.OtherAdmin or Who.OtherTherapist or Who.OtherClient ? Outcome.Denied : Outcome.Allowed, // Elena's, the demo clinic's
+        ["PUT /api/therapists/{therapistId:guid}/profile"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied, // Elena herself, or an admin
+        ["GET /api/outcome-profiles"] = w => Therapists.Contains(w) || Admins.Contains(w) ? Outcome.BlindToA : Outcome.Denied, // never clients; a therapist their own rows (MatchingTests)
+        ["GET /api/matching/settings"] = w => w == Who.Anonymous ? Outcome.Denied : Outcome.Allowed,
+        ["PUT /api/matching/settings"] = AdminOnly,
+        ["GET /api/matching/outcomes"] = w => Admins.Contains(w) ? Outcome.BlindToA : Outcome.Denied,
         ["GET /api/concerns/for-admins"] = AdminOnly,
         ["GET /api/review-actions/summary"] = AdminOnly,
         ["POST /api/concerns/for-admins/{concernId:guid}/handled"] = AdminOnly,
@@ -198,6 +208,7 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /my/sleep"] = OwnPortal,
         ["GET /my/breathing"] = OwnPortal,
         ["GET /my/lifestyle"] = OwnPortal,
+        ["GET /my/therapist"] = OwnPortal,
         ["GET /my/forms/{InstrumentId}"] = OwnPortal,
         ["GET /my/forms/thanks/{Id:guid}"] = w => w == Who.ClientA ? Outcome.Allowed : Outcome.Denied,
         ["GET /my/appointments/{Id:guid}/move"] = w => w is Who.ClientA or Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.Allowed : Outcome.Denied, // whoever may move the session
@@ -220,6 +231,10 @@ public abstract class AccessMatrixTests(OnTrackApp app)
         ["GET /clients/{Id:guid}/reviews/{ReviewId:guid}"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/notes"] = w => w == Who.TherapistOnTeam ? Outcome.SeesA : Outcome.Denied, // never the clinic's admin as such
         ["GET /clients/{Id:guid}/lifestyle"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
+        ["GET /clients/{Id:guid}/match"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
+        ["GET /outcomes/therapists"] = w => Therapists.Contains(w) || Admins.Contains(w) ? Outcome.BlindToA : Outcome.Denied,
+        ["GET /profile"] = w => Therapists.Contains(w) ? Outcome.Allowed : Outcome.Denied, // the therapist's own; an admin has none
+        ["GET /therapists/{Id:guid}/profile"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied, // Elena's: herself or an admin
         ["GET /lifestyle"] = w => Therapists.Contains(w) || Admins.Contains(w) ? Outcome.BlindToA : Outcome.Denied, // client A keeps no log here
         ["GET /clients/{Id:guid}/timeline"] = w => w is Who.TherapistOnTeam or Who.Admin ? Outcome.SeesA : Outcome.Denied,
         ["GET /clients/{Id:guid}/measures"] = w => w is Who.TherapistOnTeam or Who.Reception or Who.Admin ? Outcome.SeesA : Outcome.Denied,
@@ -259,6 +274,9 @@ public abstract class AccessMatrixTests(OnTrackApp app)
 
     /// <summary>Session notes: the care team only, not the clinic's admins as such (the former therapist's read-only days are 0 here).</summary>
     private static Outcome CareTeamNotes(Who w) => w == Who.TherapistOnTeam ? Outcome.Allowed : Outcome.Denied;
+
+    /// <summary>Suggesting and choosing a therapist: whoever may move the client (the primary therapist, admins), and the client, whom the service answers itself.</summary>
+    private static Outcome Matching(Who w) => w is Who.ClientA or Who.TherapistOnTeam or Who.Admin ? Outcome.Allowed : Outcome.Denied;
 
     /// <summary>The daily lifestyle log: kept by the client alone.</summary>
     private static Outcome OwnLog(Who w) => w == Who.ClientA ? Outcome.Allowed : Outcome.Denied;
@@ -434,8 +452,15 @@ public abstract class AccessMatrixTests(OnTrackApp app)
             Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
             var action = (await decided.ReadAsync<Web.Features.Reviews.ReviewDto>()).Actions[0].Id;
 
+            // Therapists suggested for client A, so the matching routes have something of client A's.
+            var suggested = await admin.PostAsJsonAsync($"/api/clients/{clientId}/match-suggestions", new { offerToClient = false }, OnTrackApp.Json);
+            Assert.Equal(HttpStatusCode.Created, suggested.StatusCode);
+            var suggestion = (await suggested.ReadAsync<Web.Features.Matching.MatchSuggestionDto>()).Id;
+
             world._values = new()
             {
+                ["/therapists/{Id:guid}/profile"] = $"/therapists/{elena}/profile",
+                ["{suggestionId:guid}"] = suggestion.ToString(),
                 ["{clientId:guid}"] = clientId.ToString(),
                 ["{serviceId:guid}"] = service.ToString(),
                 ["{therapistId:guid}"] = elena.ToString(),

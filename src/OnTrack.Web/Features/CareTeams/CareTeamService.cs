@@ -70,7 +70,31 @@ public sealed class CareTeamService(OnTrackDbContext db, Caller caller, ClientAc
     public async Task<Result<TransferResult>> TransferAsync(Guid clientId, TransferRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await access.CheckAsync(clientId, ClientOperation.Transfer, cancellationToken) is null || await currentClinic.GetAsync(cancellationToken: cancellationToken) is not { } clinic)
+        if (await access.CheckAsync(clientId, ClientOperation.Transfer, cancellationToken) is null)
+        {
+            return Problem.NotFound("The client");
+        }
+
+        return await MoveAsync(clientId, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// The client moves their own care to a therapist they chose from suggestions the clinic offered them (Matching
+    /// decides which those are): the same change of therapist, with the client's own consent.
+    /// </summary>
+    public async Task<Result<TransferResult>> ClientChoosesAsync(Guid clientId, Guid toTherapistId, CancellationToken cancellationToken)
+    {
+        if (caller.ClientId != clientId || await access.CheckAsync(clientId, ClientOperation.ReadClinical, cancellationToken) is null)
+        {
+            return Problem.NotFound("The client");
+        }
+
+        return await MoveAsync(clientId, new TransferRequest(toTherapistId, TransferReason.ClientRequest, "Chosen by the client from the clinic's suggestions", ClientConsented: true), cancellationToken);
+    }
+
+    private async Task<Result<TransferResult>> MoveAsync(Guid clientId, TransferRequest request, CancellationToken cancellationToken)
+    {
+        if (await currentClinic.GetAsync(cancellationToken: cancellationToken) is not { } clinic)
         {
             return Problem.NotFound("The client");
         }

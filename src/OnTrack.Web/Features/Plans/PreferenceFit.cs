@@ -42,7 +42,7 @@ public sealed class PreferenceFit(OnTrackDbContext db)
     }
 
     /// <summary>Morning before noon, afternoon noon to 17:00, evening from 17:00.</summary>
-    private static TimesOfDay Covered(LocalTime start, LocalTime end) =>
+    public static TimesOfDay Covered(LocalTime start, LocalTime end) =>
         (start < new LocalTime(12, 0) ? TimesOfDay.Morning : TimesOfDay.None)
         | (start < new LocalTime(17, 0) && end > new LocalTime(12, 0) ? TimesOfDay.Afternoon : TimesOfDay.None)
         | (end > new LocalTime(17, 0) ? TimesOfDay.Evening : TimesOfDay.None);

@@ -982,6 +982,146 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|SleepDiary|");
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Matching.MatchSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CandidatesJson")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<Instant?>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ChosenBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChosenByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("ChosenRank")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ChosenTherapistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("FromTherapistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("OfferedToClient")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClientId", "CreatedAt");
+
+                    b.HasIndex("ClinicId", "ChosenAt");
+
+                    b.ToTable("MatchSuggestions", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|MatchSuggestion|");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Matching.MatchingSettings", b =>
+                {
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ClientsMayChoose")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MinCases")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("ClinicId");
+
+                    b.HasIndex("ClinicId");
+
+                    b.ToTable("MatchingSettings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MatchingSettings_MinCases", "\"MinCases\" BETWEEN 2 AND 1000");
+                        });
+
+                    b.HasAnnotation("OnTrack:Audited", "");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Matching.TherapistProfile", b =>
+                {
+                    b.Property<Guid>("TherapistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Approaches")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("NewClientsPerWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProblemAreas")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("TherapistId");
+
+                    b.HasIndex("ClinicId");
+
+                    b.ToTable("TherapistProfiles", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TherapistProfiles_Capacity", "\"NewClientsPerWeek\" BETWEEN 0 AND 50");
+                        });
+
+                    b.HasAnnotation("OnTrack:Audited", "");
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Measures.Alert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2623,6 +2763,33 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.HasOne("OnTrack.Web.Features.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Matching.MatchSuggestion", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Matching.MatchingSettings", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clinics.Clinic", null)
+                        .WithOne()
+                        .HasForeignKey("OnTrack.Web.Features.Matching.MatchingSettings", "ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Matching.TherapistProfile", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Staff.Therapist", null)
+                        .WithOne()
+                        .HasForeignKey("OnTrack.Web.Features.Matching.TherapistProfile", "TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

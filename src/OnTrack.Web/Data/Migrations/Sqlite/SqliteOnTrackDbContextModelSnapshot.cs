@@ -971,6 +971,146 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|SleepDiary|");
                 });
 
+            modelBuilder.Entity("OnTrack.Web.Features.Matching.MatchSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidatesJson")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChosenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChosenBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChosenByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChosenRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChosenTherapistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromTherapistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OfferedToClient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("ClientId", "CreatedAt");
+
+                    b.HasIndex("ClinicId", "ChosenAt");
+
+                    b.ToTable("MatchSuggestions", (string)null);
+
+                    b.HasAnnotation("OnTrack:ClientRecord", "ClientId|1|MatchSuggestion|");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Matching.MatchingSettings", b =>
+                {
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ClientsMayChoose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClinicId");
+
+                    b.HasIndex("ClinicId");
+
+                    b.ToTable("MatchingSettings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MatchingSettings_MinCases", "\"MinCases\" BETWEEN 2 AND 1000");
+                        });
+
+                    b.HasAnnotation("OnTrack:Audited", "");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Matching.TherapistProfile", b =>
+                {
+                    b.Property<Guid>("TherapistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Approaches")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewClientsPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProblemAreas")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TherapistId");
+
+                    b.HasIndex("ClinicId");
+
+                    b.ToTable("TherapistProfiles", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TherapistProfiles_Capacity", "\"NewClientsPerWeek\" BETWEEN 0 AND 50");
+                        });
+
+                    b.HasAnnotation("OnTrack:Audited", "");
+                });
+
             modelBuilder.Entity("OnTrack.Web.Features.Measures.Alert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2615,6 +2755,33 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.HasOne("OnTrack.Web.Features.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Matching.MatchSuggestion", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Matching.MatchingSettings", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clinics.Clinic", null)
+                        .WithOne()
+                        .HasForeignKey("OnTrack.Web.Features.Matching.MatchingSettings", "ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Matching.TherapistProfile", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Staff.Therapist", null)
+                        .WithOne()
+                        .HasForeignKey("OnTrack.Web.Features.Matching.TherapistProfile", "TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
