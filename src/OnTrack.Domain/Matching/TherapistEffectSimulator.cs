@@ -93,7 +93,8 @@ public static class TherapistEffectSimulator
             for (var a = 0; a < areas.Count; a++)
             {
                 var specific = Gaussian(random);
-                effects[t, a] = areas[a].TherapistSd * ((Math.Sqrt(AreaCorrelation) * general) + (Math.Sqrt(1 - AreaCorrelation) * specific));
+                // An area without therapist variance gets exact zeros (not −0 from a negative draw).
+                effects[t, a] = areas[a].TherapistSd == 0 ? 0 : areas[a].TherapistSd * ((Math.Sqrt(AreaCorrelation) * general) + (Math.Sqrt(1 - AreaCorrelation) * specific));
                 truth.Add(new TrueEffect(ids[t], areas[a].Name, effects[t, a], weights[t] / total));
             }
         }
