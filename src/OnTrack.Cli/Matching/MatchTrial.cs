@@ -12,6 +12,9 @@ internal sealed class TrialArms
 
     /// <summary>Σ true expected change, therapists matched by profile.</summary>
     public double Matched { get; set; }
+
+    /// <summary>Σ true expected change, therapists matched by their true effects: the most matching could give under the same capacity.</summary>
+    public double Oracle { get; set; }
 }
 
 /// <summary>
@@ -21,6 +24,7 @@ internal sealed class TrialArms
 /// effect is best (ties, e.g. every effect 0 in a singular area, broken as usual, by capacity). Each
 /// therapist takes at most 1.2 × their share of the new clients. The outcome is each client's true
 /// expected change, so the comparison carries no residual noise: only the choice of therapist differs.
+/// A third assignment matches by the true effects, the ceiling for any estimate.
 /// </summary>
 internal static class MatchTrial
 {
@@ -32,7 +36,7 @@ internal static class MatchTrial
         var capacity = therapists.ToDictionary(t => t, t => clinic.Truth.First(x => x.Therapist == t).Capacity);
         var truth = clinic.Truth.ToDictionary(t => (t.Therapist, t.Area), t => t.Effect);
         var room = therapists.Select(t => (int)Math.Ceiling(Slack * clients * capacity[t])).ToArray();
-        var (usualRoom, matchedRoom) = ((int[])room.Clone(), (int[])room.Clone());
+        var (usualRoom, matchedRoom, oracleRoom) = ((int[])room.Clone(), (int[])room.Clone(), (int[])room.Clone());
         var weights = therapists.Select(t => capacity[t]).ToArray();
         var shares = clinic.Areas.Select(a => a.Share).ToArray();
         var arms = clinic.Areas.ToDictionary(a => a.Name, _ => new TrialArms());
@@ -40,25 +44,37 @@ internal static class MatchTrial
         {
             var area = clinic.Areas[TherapistEffectSimulator.Pick(random, shares)];
             var intake = TherapistEffectSimulator.Intake(random, area);
+            var sign = area.HigherIsBetter ? 1 : -1;
             var usual = Draw(random, weights, usualRoom, _ => true);
-            var score = Scores(profiles[area.Name], therapists, area.HigherIsBetter);
-            var eligible = Enumerable.Range(0, therapists.Count).Where(t => matchedRoom[t] > 0 && score[t] is not null).ToList();
-            var best = eligible.Count > 0 ? eligible.Max(t => score[t]!.Value) : 0;
-            var matched = eligible.Count > 0
-                ? Draw(random, weights, matchedRoom, t => score[t] is { } s && s >= best - (1e-12 * (1 + Math.Abs(best))))
-                : Draw(random, weights, matchedRoom, _ => true);
-            if (usual < 0 || matched < 0)
+            var matched = Best(random, weights, matchedRoom, Scores(profiles[area.Name], therapists, area.HigherIsBetter));
+            var oracle = Best(random, weights, oracleRoom, therapists.Select(t => (double?)(sign * truth[(t, area.Name)])).ToArray());
+            if (usual < 0 || matched < 0 || oracle < 0)
             {
                 continue;
             }
 
             var arm = arms[area.Name];
+            var expected = area.ExpectedChange(intake);
             arm.Clients++;
-            arm.Usual += area.ExpectedChange(intake) + truth[(therapists[usual], area.Name)];
-            arm.Matched += area.ExpectedChange(intake) + truth[(therapists[matched], area.Name)];
+            arm.Usual += expected + truth[(therapists[usual], area.Name)];
+            arm.Matched += expected + truth[(therapists[matched], area.Name)];
+            arm.Oracle += expected + truth[(therapists[oracle], area.Name)];
         }
 
         return arms;
+    }
+
+    /// <summary>The therapist with room and the best score (null: never), ties drawn by capacity; any with room if none qualifies.</summary>
+    private static int Best(Random random, double[] weights, int[] room, double?[] score)
+    {
+        var eligible = Enumerable.Range(0, weights.Length).Where(t => room[t] > 0 && score[t] is not null).ToList();
+        if (eligible.Count == 0)
+        {
+            return Draw(random, weights, room, _ => true);
+        }
+
+        var best = eligible.Max(t => score[t]!.Value);
+        return Draw(random, weights, room, t => score[t] is { } s && s >= best - (1e-12 * (1 + Math.Abs(best))));
     }
 
     /// <summary>Per therapist: the estimated effect in the direction of improvement (0 without a fit or a case), null if rated ineffective.</summary>

@@ -69,14 +69,17 @@ internal static class MatchValidation
         double UsualMeanChange,
         double MatchedMeanChange,
         double BenefitPoints,
-        double BenefitD);
+        double BenefitD,
+        double OracleBenefitPoints,
+        double OracleBenefitD);
 
-    internal sealed record Report(Settings Settings, IReadOnlyList<AreaReport> Areas, double OverallBenefitD, double OverallBenefitDSd);
+    internal sealed record Report(Settings Settings, IReadOnlyList<AreaReport> Areas, double OverallBenefitD, double OverallBenefitDSd, double OverallOracleBenefitD);
 
     internal static Report Validate(Settings settings)
     {
         var perArea = new Dictionary<string, List<(AreaProfile? Profile, MatchAccuracy Accuracy, TrialArms Arms)>>(StringComparer.Ordinal);
         var overall = new List<double>();
+        var overallOracle = new List<double>();
         var areas = TherapistEffectSimulator.DefaultAreas;
         for (var r = 0; r < settings.Replications; r++)
         {
@@ -93,13 +96,14 @@ internal static class MatchValidation
 
             // The trial's own stream: the same clinic always meets the same new clients.
             var arms = MatchTrial.Run(clinic, profiles, settings.Clients, new Random(unchecked((settings.Seed + r) * 7919) + 1));
-            double standardized = 0;
+            double standardized = 0, ceiling = 0;
             var trialClients = 0;
             foreach (var area in areas)
             {
                 var arm = arms[area.Name];
                 var sign = area.HigherIsBetter ? 1 : -1;
                 standardized += sign * (arm.Matched - arm.Usual) / ChangeSd(area);
+                ceiling += sign * (arm.Oracle - arm.Usual) / ChangeSd(area);
                 trialClients += arm.Clients;
                 if (accuracies[area.Name] is { } accuracy)
                 {
@@ -108,12 +112,13 @@ internal static class MatchValidation
             }
 
             overall.Add(trialClients == 0 ? 0 : standardized / trialClients);
+            overallOracle.Add(trialClients == 0 ? 0 : ceiling / trialClients);
         }
 
         var reports = areas.Where(a => perArea.ContainsKey(a.Name)).Select(a => Summarize(a, perArea[a.Name])).ToList();
         var mean = overall.Average();
         var sd = overall.Count > 1 ? Math.Sqrt(overall.Sum(d => (d - mean) * (d - mean)) / (overall.Count - 1)) : 0;
-        return new Report(settings, reports, mean, sd);
+        return new Report(settings, reports, mean, sd, overallOracle.Average());
     }
 
     /// <summary>The SD of change in the area (intake's part and the outcome SD), the denominator of Cohen's d.</summary>
@@ -128,7 +133,9 @@ internal static class MatchValidation
         var trialClients = runs.Sum(r => r.Arms.Clients);
         var usual = trialClients == 0 ? 0 : runs.Sum(r => r.Arms.Usual) / trialClients;
         var matched = trialClients == 0 ? 0 : runs.Sum(r => r.Arms.Matched) / trialClients;
+        var oracle = trialClients == 0 ? 0 : runs.Sum(r => r.Arms.Oracle) / trialClients;
         var benefit = (area.HigherIsBetter ? 1 : -1) * (matched - usual);
+        var ceiling = (area.HigherIsBetter ? 1 : -1) * (oracle - usual);
         return new AreaReport(
             area.Name,
             area.HigherIsBetter,
@@ -148,12 +155,14 @@ internal static class MatchValidation
             usual,
             matched,
             benefit,
-            benefit / ChangeSd(area));
+            benefit / ChangeSd(area),
+            ceiling,
+            ceiling / ChangeSd(area));
     }
 
     private static void Print(IAnsiConsole console, Report report)
     {
-        static string F(double? value, string format = "0.000") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
+        static string F(double? value, string format = "0.000") => value is { } v ? (v + 0.0).ToString(format, CultureInfo.InvariantCulture) : "—";
         static string P(int n, double? share) => share is { } s ? $"{n} ({(s * 100).ToString("0", CultureInfo.InvariantCulture)} %)" : $"{n}";
         var s = report.Settings;
         console.WriteLine($"{s.Replications} simulated clinic(s): {s.Therapists} therapists, {s.Clients} ended courses, then {s.Clients} new clients; seed {s.Seed}; rated from {s.MinCases} cases.");
@@ -164,14 +173,14 @@ internal static class MatchValidation
         }
 
         console.Write(accuracy);
-        var trial = new Table().AddColumns("area", "direction", "trial clients", "mean change as usual", "mean change matched", "benefit (points)", "benefit (d)");
+        var trial = new Table().AddColumns("area", "direction", "trial clients", "mean change as usual", "mean change matched", "benefit (points)", "benefit (d)", "by true effects (points)", "by true effects (d)");
         foreach (var a in report.Areas)
         {
-            trial.AddRow(a.Area, a.HigherIsBetter ? "higher is better" : "lower is better", a.TrialClients.ToString(CultureInfo.InvariantCulture), F(a.UsualMeanChange, "0.00"), F(a.MatchedMeanChange, "0.00"), F(a.BenefitPoints, "0.00"), F(a.BenefitD));
+            trial.AddRow(a.Area, a.HigherIsBetter ? "higher is better" : "lower is better", a.TrialClients.ToString(CultureInfo.InvariantCulture), F(a.UsualMeanChange, "0.00"), F(a.MatchedMeanChange, "0.00"), F(a.BenefitPoints, "0.00"), F(a.BenefitD), F(a.OracleBenefitPoints, "0.00"), F(a.OracleBenefitD));
         }
 
-        trial.AddRow("all", "", "", "", "", "", $"{F(report.OverallBenefitD)} ± {F(report.OverallBenefitDSd)}");
+        trial.AddRow("all", "", "", "", "", "", $"{F(report.OverallBenefitD)} ± {F(report.OverallBenefitDSd)}", "", F(report.OverallOracleBenefitD));
         console.Write(trial);
-        console.WriteLine("Benefit: matched minus as usual in the direction of improvement; d divides by the SD of change. All: mean over clients of the standardized benefit, ± its SD over clinics.");
+        console.WriteLine("Benefit: matched minus as usual in the direction of improvement; d divides by the SD of change. All: mean over clients of the standardized benefit, ± its SD over clinics. By true effects: the same matching with the truth known, the ceiling.");
     }
 }
