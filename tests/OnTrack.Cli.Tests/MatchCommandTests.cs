@@ -1,31 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
-using Spectre.Console;
 
 namespace OnTrack.Cli.Tests;
 
 public sealed class MatchCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("ontrack-match-").FullName;
+    private readonly TempFolder _temp = new("ontrack-match-");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
-    private static (int Exit, string Output) Run(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 1000;
-        return (Cli.Run(args, console), writer.ToString());
-    }
+    private static (int Exit, string Output) Run(params string[] args) => CliHarness.Run(args);
+
+    private string File(string name, string content) => _temp.File(name, content);
 
     private static string Stored(string file) => Path.Combine(AppContext.BaseDirectory, "Matching", "Data", file);
-
-    private string File(string name, string content)
-    {
-        var path = Path.Combine(_folder, name);
-        System.IO.File.WriteAllText(path, content);
-        return path;
-    }
 
     private static string[] Profile(string path) => ["match", "profile", "--input", path, "--therapist", "therapist", "--area", "area", "--change", "change", "--intake", "intake"];
 
@@ -121,7 +109,7 @@ public sealed class MatchCommandTests : IDisposable
     [Fact]
     public void Profile_NoSuchFile_Fails()
     {
-        var (exit, output) = Run(Profile(Path.Combine(_folder, "missing.csv")));
+        var (exit, output) = Run(Profile(Path.Combine(_temp.Path, "missing.csv")));
 
         Assert.Equal(2, exit);
         Assert.Contains("No such file", output, StringComparison.Ordinal);
@@ -130,8 +118,8 @@ public sealed class MatchCommandTests : IDisposable
     [Fact]
     public void Simulate_SameSeed_WritesTheClinicLme4WasCheckedOn()
     {
-        var path = Path.Combine(_folder, "sim.csv");
-        var truth = Path.Combine(_folder, "truth.csv");
+        var path = Path.Combine(_temp.Path, "sim.csv");
+        var truth = Path.Combine(_temp.Path, "truth.csv");
 
         var (exit, output) = Run("match", "simulate", "--therapists", "12", "--clients", "150", "--seed", "1", "--output", path, "--truth", truth);
 
