@@ -13,6 +13,7 @@ internal static class Cli
         root.Subcommands.Add(SeriesCommand.Create(console));
         root.Subcommands.Add(Measures.MeasuresCommand.Create(console));
         root.Subcommands.Add(Course.CourseCommand.Create(console));
+        root.Subcommands.Add(Matching.MatchCommand.Create(console));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = new ConsoleTextWriter(console), Error = new ConsoleTextWriter(console) });
     }
 

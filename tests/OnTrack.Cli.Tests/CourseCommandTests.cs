@@ -1,33 +1,20 @@
 using System.Text.Json;
-using Spectre.Console;
 
 namespace OnTrack.Cli.Tests;
 
 public sealed class CourseCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("ontrack-course-").FullName;
+    private readonly TempFolder _temp = new("ontrack-course-");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
-    private static (int Exit, string Output) Run(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        // Wide enough that messages are not wrapped mid-sentence.
-        console.Profile.Width = 1000;
-        return (Cli.Run(args, console), writer.ToString());
-    }
+    private static (int Exit, string Output) Run(params string[] args) => CliHarness.Run(args);
 
-    private string File(string name, string content)
-    {
-        var path = Path.Combine(_folder, name);
-        System.IO.File.WriteAllText(path, content);
-        return path;
-    }
+    private string File(string name, string content) => _temp.File(name, content);
 
     private string Simulate(int clients, int seed)
     {
-        var path = Path.Combine(_folder, $"sim-{clients}-{seed}.csv");
+        var path = Path.Combine(_temp.Path, $"sim-{clients}-{seed}.csv");
         var (exit, output) = Run("course", "simulate", "--clients", clients.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--output", path);
         Assert.True(exit == 0, output);
         return path;
@@ -124,7 +111,7 @@ public sealed class CourseCommandTests : IDisposable
     [Fact]
     public void Predict_FromSavedModel_GivesTheExpectedAndConditionalCourse()
     {
-        var model = Path.Combine(_folder, "model.json");
+        var model = Path.Combine(_temp.Path, "model.json");
         var (fitExit, fitOutput) = Run(["course", "fit", .. Columns(Simulate(300, 7)), "--save", model]);
         Assert.True(fitExit == 0, fitOutput);
 

@@ -1,16 +1,10 @@
 using System.Text.Json;
-using Spectre.Console;
 
 namespace OnTrack.Cli.Tests;
 
 public sealed class MeasuresCommandTests
 {
-    private static (int Exit, string Output) Run(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        return (Cli.Run(args, console), writer.ToString());
-    }
+    private static (int Exit, string Output) Run(params string[] args) => CliHarness.Run(args);
 
     [Fact]
     public void Score_Phq9WithItem9Endorsed_PrintsTotalBandAndRisk()

@@ -1,17 +1,10 @@
 using System.Text.Json;
-using Spectre.Console;
 
 namespace OnTrack.Cli.Tests;
 
 public sealed class SeriesCommandTests
 {
-    private static (int Exit, string Output) Run(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        var exit = Cli.Run(args, console);
-        return (exit, writer.ToString());
-    }
+    private static (int Exit, string Output) Run(params string[] args) => CliHarness.Run(args);
 
     [Fact]
     public void SeriesPlan_AcrossNewYorkFallBack_KeepsLocalTimeAndChangesOffset()
