@@ -141,6 +141,7 @@ public static class MatchRanking
             reasons.Add(new("No free time in the coming weeks.", false, false));
         }
 
-        return (c, score, suggested, reasons);
+        // What past clients' outcomes say first, then the rest, each in the order above.
+        return (c, score, suggested, reasons.OrderByDescending(r => r.FromOutcomes).ToList());
     }
 }

@@ -230,18 +230,8 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
                 PrimaryTherapistId = therapist.Id,
             };
             db.ClientRecords.Add(client);
-            var sessions = new List<Appointment>();
-            foreach (var occurrence in SeriesPlanner.Plan(start, clinic.Zone, Duration.FromMinutes(individual.DurationMinutes), RepeatPattern.Weekly, count))
-            {
-                var appointment = BookAppointment.NewAppointment(clinic, individual, therapist, occurrence.Start, null, client.CreatedAt, [client]);
-                appointment.Status = AppointmentStatus.Attended;
-                sessions.Add(appointment);
-                db.Appointments.Add(appointment);
-            }
-
-            client.DischargedAt = sessions[^1].Start + Duration.FromDays(1);
             var (phq, phqEnd, gad, gadEnd) = courses[k];
-            history.AddCourse(clinic, client, sessions, new DemoMeasureHistory.Shape(phq, phqEnd, gad, gadEnd, 33, 35), now);
+            history.AddEndedCourse(clinic, client, individual, therapist, start, count, new DemoMeasureHistory.Shape(phq, phqEnd, gad, gadEnd, 33, 35), now);
         }
     }
 

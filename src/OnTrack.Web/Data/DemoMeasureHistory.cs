@@ -131,6 +131,25 @@ public sealed class DemoMeasureHistory(OnTrackDbContext db, InstrumentCatalog ca
         }
     }
 
+    /// <summary>An ended course: weekly attended sessions from <paramref name="first"/>, the client discharged the day after the last, and its measures.</summary>
+    public void AddEndedCourse(Clinic clinic, Client client, Service service, Therapist therapist, LocalDateTime first, int count, Shape shape, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(service);
+        var sessions = new List<Appointment>();
+        foreach (var occurrence in Domain.Scheduling.SeriesPlanner.Plan(first, clinic.Zone, Duration.FromMinutes(service.DurationMinutes), Domain.Scheduling.RepeatPattern.Weekly, count))
+        {
+            var appointment = BookAppointment.NewAppointment(clinic, service, therapist, occurrence.Start, null, client.CreatedAt, [client]);
+            appointment.Status = AppointmentStatus.Attended;
+            sessions.Add(appointment);
+            db.Appointments.Add(appointment);
+        }
+
+        client.DischargedAt = sessions[^1].Start + Duration.FromDays(1);
+        AddCourse(clinic, client, sessions, shape, now);
+    }
+
     /// <summary>A new client's intake forms (PHQ-9 and GAD-7), filled in before any session.</summary>
     public void AddIntake(Clinic clinic, Client client, decimal phq, decimal gad, Instant at)
     {

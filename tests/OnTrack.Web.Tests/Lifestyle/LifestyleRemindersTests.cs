@@ -209,6 +209,10 @@ public abstract class LifestyleRemindersTests(OnTrackApp app)
             var unknownText = await unknown.Content.ReadAsStringAsync();
             Assert.True(await RemindersOnAsync(clientId));
 
+            // A secret that is not hex (a NUL, which PostgreSQL refuses in text) is answered like any unknown one, not with a 500.
+            Assert.Equal(HttpStatusCode.NoContent, (await app.CreateClient().PostAsync("/api/lifestyle/reminders/stop?token=%00", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostFormAsync("/reminders/stop?token=%00", "stop-reminders", new() { ["Token"] = "\0" })).StatusCode); // as any form field with a NUL
+
             var done = await browser.PostFormAsync($"/reminders/stop?token={token}", "stop-reminders", new() { ["Token"] = token });
             Assert.Equal(HttpStatusCode.OK, done.StatusCode);
             var doneText = await done.Content.ReadAsStringAsync();

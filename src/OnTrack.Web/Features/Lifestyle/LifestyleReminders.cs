@@ -113,7 +113,8 @@ public sealed class ReminderStop(IServiceScopeFactory scopes, IClock clock, ILog
     public async Task<bool> StopAsync(string? token, CancellationToken cancellationToken)
     {
         var given = (token ?? "").Trim().ToUpperInvariant();
-        if (given.Length is 0 or > 100)
+        // A stop secret is hex: anything else (a NUL, which PostgreSQL refuses in text) is no secret of ours.
+        if (given.Length is 0 or > 100 || !given.All(char.IsAsciiHexDigit))
         {
             return false;
         }

@@ -42,7 +42,7 @@ public static class DemoMatching
         ArgumentNullException.ThrowIfNull(therapists);
         ArgumentNullException.ThrowIfNull(history);
         AddProfiles(db, therapists, now);
-        AddArchivedCourses(db, clinic, therapists, individual, today, history);
+        AddArchivedCourses(db, clinic, therapists, individual, today, now, history);
 
         var quinn = new Client
         {
@@ -90,7 +90,7 @@ public static class DemoMatching
     }
 
     /// <summary>Courses of six weekly sessions, one after another per therapist, ending more than a year before the former clients'.</summary>
-    private static void AddArchivedCourses(OnTrackDbContext db, Clinic clinic, IReadOnlyList<Therapist> therapists, Service individual, LocalDate today, DemoMeasureHistory history)
+    private static void AddArchivedCourses(OnTrackDbContext db, Clinic clinic, IReadOnlyList<Therapist> therapists, Service individual, LocalDate today, Instant now, DemoMeasureHistory history)
     {
         IsoDayOfWeek[] days = [IsoDayOfWeek.Tuesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Wednesday];
         int[] hours = [13, 15, 14];
@@ -111,19 +111,9 @@ public static class DemoMatching
                     PrimaryTherapistId = therapist.Id,
                 };
                 db.ClientRecords.Add(client);
-                var sessions = new List<Appointment>();
-                foreach (var occurrence in SeriesPlanner.Plan(first, clinic.Zone, Duration.FromMinutes(individual.DurationMinutes), RepeatPattern.Weekly, 6))
-                {
-                    var appointment = BookAppointment.NewAppointment(clinic, individual, therapist, occurrence.Start, null, client.CreatedAt, [client]);
-                    appointment.Status = AppointmentStatus.Attended;
-                    sessions.Add(appointment);
-                    db.Appointments.Add(appointment);
-                }
-
-                client.DischargedAt = sessions[^1].Start + Duration.FromDays(1);
                 var (phq, phqEnd, gad, gadEnd) = Courses[k];
                 var (phqExtra, gadExtra) = Strengths[t];
-                history.AddCourse(clinic, client, sessions, new DemoMeasureHistory.Shape(phq, Math.Max(0, phqEnd + phqExtra), gad, Math.Max(0, gadEnd + gadExtra), 33, 35), client.DischargedAt.Value);
+                history.AddEndedCourse(clinic, client, individual, therapist, first, 6, new DemoMeasureHistory.Shape(phq, Math.Max(0, phqEnd + phqExtra), gad, Math.Max(0, gadEnd + gadExtra), 33, 35), now);
             }
         }
     }

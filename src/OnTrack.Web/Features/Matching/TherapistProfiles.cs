@@ -5,6 +5,7 @@ using OnTrack.Web.Data;
 using OnTrack.Web.Features.Plans;
 using OnTrack.Web.Features.Scheduling;
 using OnTrack.Web.Security;
+using OnTrack.Web.Validation;
 
 namespace OnTrack.Web.Features.Matching;
 
@@ -19,12 +20,14 @@ public sealed record TherapistProfileDto(
     IReadOnlyList<string> Formats, IReadOnlyList<string> Modes, IReadOnlyList<string> Languages, string? Gender,
     int NewClientsPerWeek, string StyleWords);
 
-public sealed record TherapistProfileRequest(List<ProblemArea>? ProblemAreas, List<TherapyApproach>? Approaches, int? NewClientsPerWeek);
+public sealed record TherapistProfileRequest(List<ProblemArea>? ProblemAreas, List<TherapyApproach>? Approaches, int? NewClientsPerWeek, string? Bio = null);
 
 /// <summary>Therapists' profiles: every active therapist's for anyone at the clinic (clients choosing too); changed by the therapist themself or an admin.</summary>
 public sealed class TherapistProfiles(OnTrackDbContext db, Caller caller, PlanActor actor, IClock clock)
 {
     public const int MaxCapacity = 50;
+
+    public const int MaxBioLength = 1000;
 
     /// <summary>The clinic's active therapists' profiles, by name.</summary>
     public async Task<IReadOnlyList<TherapistProfileDto>> ListAsync(CancellationToken cancellationToken) => await LoadAsync(null, cancellationToken);
@@ -41,10 +44,15 @@ public sealed class TherapistProfiles(OnTrackDbContext db, Caller caller, PlanAc
             return Problem.NotFound("The therapist");
         }
 
-        var therapist = await db.Therapists.AsNoTracking().Where(t => t.Id == therapistId).Select(t => new { t.Id, t.ClinicId }).SingleOrDefaultAsync(cancellationToken);
+        var therapist = await db.Therapists.SingleOrDefaultAsync(t => t.Id == therapistId, cancellationToken);
         if (therapist is null)
         {
             return Problem.NotFound("The therapist");
+        }
+
+        if (TextRules.Problem(request.Bio, "The bio", MaxBioLength, multiline: true) is { } bioProblem)
+        {
+            return Problem.BadRequest(bioProblem);
         }
 
         var areas = request.ProblemAreas ?? [];
@@ -69,6 +77,7 @@ public sealed class TherapistProfiles(OnTrackDbContext db, Caller caller, PlanAc
         profile.ProblemAreas = areas.Distinct().Order().ToList();
         profile.Approaches = approaches.Distinct().Order().ToList();
         profile.NewClientsPerWeek = request.NewClientsPerWeek ?? profile.NewClientsPerWeek;
+        therapist.Bio = request.Bio?.Trim() ?? therapist.Bio;
         profile.UpdatedAt = clock.GetCurrentInstant();
         profile.UpdatedByName = await actor.NameAsync(cancellationToken);
         try
