@@ -68,6 +68,12 @@ public static class DemoMatching
 
     private static void AddProfiles(OnTrackDbContext db, IReadOnlyList<Therapist> therapists, Instant now)
     {
+        string[] bios =
+        [
+            "I help adults with low mood, worry and self-doubt, using CBT and ACT: practical, structured sessions with small steps to try between them.",
+            "I work with couples, families and individuals on relationships, low mood and drinking, looking at patterns between people and where they come from.",
+            "I work with anxiety, trauma and sleep problems, with CBT and EMDR, at a pace that feels safe, and I run the clinic's anxiety skills group.",
+        ];
         (ProblemArea[] Areas, TherapyApproach[] Approaches, int Capacity)[] profiles =
         [
             ([ProblemArea.Depression, ProblemArea.Anxiety, ProblemArea.SelfEsteem], [TherapyApproach.Cbt, TherapyApproach.Act], 2),
@@ -76,6 +82,7 @@ public static class DemoMatching
         ];
         for (var t = 0; t < therapists.Count && t < profiles.Length; t++)
         {
+            therapists[t].Bio = bios[t];
             db.Add(new TherapistProfile
             {
                 TherapistId = therapists[t].Id,
