@@ -4,8 +4,8 @@ namespace OnTrack.Domain.Matching;
 /// <param name="AreaName">The area in plain words ("depression").</param>
 /// <param name="Rating">The outcome rating; null when the area could not be estimated at all.</param>
 /// <param name="Cases">The therapist's ended courses in the area.</param>
-/// <param name="Treats">Whether the area is among those the therapist's profile lists.</param>
-public sealed record AreaStanding(string AreaName, EffectRating? Rating, int Cases, bool Treats);
+/// <param name="Treats">Whether the area is among those the therapist's profile lists; null when a profile cannot list it (no problem area measures it).</param>
+public sealed record AreaStanding(string AreaName, EffectRating? Rating, int Cases, bool? Treats);
 
 /// <summary>What is known about one candidate therapist for one client.</summary>
 /// <param name="TherapistId">The therapist's id.</param>
@@ -31,10 +31,16 @@ public sealed record CandidateFacts(
     bool FreeSoon);
 
 /// <summary>A practical preference not met (language, gender, mode, times), in plain words, with its weight in the ranking.</summary>
-public sealed record PracticalGap(string Words, int Weight);
+/// <param name="Words">The gap in plain words.</param>
+/// <param name="Weight">Points it takes off the candidate's score.</param>
+/// <param name="StaffOnly">The words would tell a client something the therapist shares only with staff (their gender).</param>
+public sealed record PracticalGap(string Words, int Weight, bool StaffOnly = false);
 
-/// <summary>One reason for or against a candidate, in plain words; <see cref="FromOutcomes"/> when it rests on past clients' outcomes (shown to staff only).</summary>
-public sealed record MatchReason(string Text, bool For, bool FromOutcomes);
+/// <summary>
+/// One reason for or against a candidate, in plain words; <see cref="FromOutcomes"/> when it rests on past clients'
+/// outcomes (admins, and the therapist about themself), <see cref="StaffOnly"/> when a client must not see it.
+/// </summary>
+public sealed record MatchReason(string Text, bool For, bool FromOutcomes, bool StaffOnly = false);
 
 /// <summary>A ranked candidate: whether they are suggested at all, their place and score, and every reason.</summary>
 public sealed record RankedCandidate(string TherapistId, int Rank, int Score, bool Suggested, IReadOnlyList<MatchReason> Reasons);
@@ -89,7 +95,12 @@ public static class MatchRanking
                     break;
             }
 
-            if (area.Treats)
+            if (area.Treats is null)
+            {
+                continue;
+            }
+
+            if (area.Treats == true)
             {
                 score += 1;
                 reasons.Add(new($"Works with {area.AreaName}.", true, false));
@@ -120,7 +131,7 @@ public static class MatchRanking
         foreach (var gap in c.Practical)
         {
             score -= gap.Weight;
-            reasons.Add(new(gap.Words, false, false));
+            reasons.Add(new(gap.Words, false, false, gap.StaffOnly));
         }
 
         if (!c.OffersFormat)

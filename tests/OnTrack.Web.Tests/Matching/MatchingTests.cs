@@ -119,9 +119,31 @@ public abstract class MatchingTests(OnTrackApp app)
         Assert.All(suggestion.Candidates, c => Assert.InRange(c.NextFree.Count, 1, 3));
 
         var mayaId = first.TherapistId;
-        var chosen = await (await admin.PostAsJsonAsync($"/api/clients/{quinn}/match-suggestions/{suggestion.Id}/choose", new { therapistId = mayaId }, OnTrackApp.Json)).ReadAsync<MatchSuggestionDto>();
-        Assert.Equal((mayaId, 1, "staff"), (chosen.ChosenTherapistId!.Value, chosen.ChosenRank!.Value, chosen.ChosenBy!));
-        Assert.Equal(mayaId, await app.WithDbAsync(db => db.ClientRecords.Where(c => c.Id == quinn).Select(c => c.PrimaryTherapistId).SingleAsync()));
+        var elenaId = suggestion.Candidates.Single(c => c.Name == "Elena Ruiz").TherapistId;
+        var older = await (await admin.PostAsJsonAsync($"/api/clients/{quinn}/match-suggestions", new { offerToClient = true }, OnTrackApp.Json)).ReadAsync<MatchSuggestionDto>();
+
+        // Two choices at once (a double click, two tabs): one moves care, the other changes nothing.
+        var url = $"/api/clients/{quinn}/match-suggestions/{suggestion.Id}/choose";
+        var both = await Task.WhenAll(admin.PostAsJsonAsync(url, new { therapistId = mayaId }, OnTrackApp.Json), admin.PostAsJsonAsync(url, new { therapistId = elenaId }, OnTrackApp.Json));
+        Assert.Single(both, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single(both, r => r.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity);
+        var chosen = await both.Single(r => r.StatusCode == HttpStatusCode.OK).ReadAsync<MatchSuggestionDto>();
+        var winner = chosen.ChosenTherapistId!.Value;
+        Assert.Equal(("staff", false), (chosen.ChosenBy!, chosen.Open));
+        Assert.Equal(winner == mayaId ? 1 : 2, chosen.ChosenRank!.Value);
+        Assert.Equal(winner, await app.WithDbAsync(db => db.ClientRecords.Where(c => c.Id == quinn).Select(c => c.PrimaryTherapistId).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.CareTeamMembers.CountAsync(m => m.ClientId == quinn && m.Role == Web.Features.CareTeams.CareTeamRole.Primary && m.Until == null)));
+
+        // The other suggestion was made before care moved: it no longer applies, for staff or for the client it was offered to.
+        var stale = await (await admin.PostAsJsonAsync($"/api/clients/{quinn}/match-suggestions/{older.Id}/choose", new { therapistId = elenaId }, OnTrackApp.Json)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("no longer apply", stale.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var listed = (await admin.GetFromJsonAsync<List<MatchSuggestionDto>>($"/api/clients/{quinn}/match-suggestions", OnTrackApp.Json))!;
+        Assert.All(listed, l => Assert.False(l.Open));
+        if (winner != mayaId)
+        {
+            return; // Elena won the race: the rest is about Maya as Quinn's therapist
+        }
+
         var maya = await app.SignInAsync(Maya);
         Assert.Equal(HttpStatusCode.OK, (await maya.GetAsync($"/api/clients/{quinn}/match-suggestions")).StatusCode); // now on her care team
 
@@ -189,9 +211,23 @@ public abstract class MatchingTests(OnTrackApp app)
         await (await reception.PostAsJsonAsync($"/api/clients/{clientId}/match-suggestions", new { }, OnTrackApp.Json)).ProblemAsync(HttpStatusCode.NotFound);
 
         var maya = await app.SignInAsync(Maya); // the primary therapist may suggest a change of therapist
+        var answers = Enumerable.Range(1, 9).ToDictionary(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture), i => (string?)(i == 9 ? "0" : "2"));
+        Assert.Equal(HttpStatusCode.Created, (await maya.PostAsJsonAsync("/api/responses", new { clientId, instrumentId = "phq-9", answers, completedAt = app.Clock.GetCurrentInstant().ToDateTimeOffset() }, OnTrackApp.Json)).StatusCode);
         var made = await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/match-suggestions", new { offerToClient = true }, OnTrackApp.Json)).ReadAsync<MatchSuggestionDto>();
         Assert.Equal("changeOfTherapist", made.Purpose);
+        Assert.Equal(["depression"], made.Areas);
         Assert.DoesNotContain(made.Candidates, c => c.Name == "Dr. Maya Chen"); // never the current therapist
+
+        // A therapist sees what past clients' outcomes say about themself only (as in their outcome profile); an admin about everyone.
+        Assert.All(made.Candidates.SelectMany(c => c.For.Concat(c.Against)), r => Assert.DoesNotContain("past clients", r, StringComparison.Ordinal));
+        var admin = await app.SignInAsync(DemoClinic.AdminEmail);
+        var adminView = (await admin.GetFromJsonAsync<List<MatchSuggestionDto>>($"/api/clients/{clientId}/match-suggestions", OnTrackApp.Json))!.Single();
+        Assert.Contains(adminView.Candidates.SelectMany(c => c.For.Concat(c.Against)), r => r.Contains("past clients", StringComparison.Ordinal));
+
+        // As in any transfer, the therapist records that the client agrees; an admin need not.
+        var noConsent = await (await maya.PostAsJsonAsync($"/api/clients/{clientId}/match-suggestions/{made.Id}/choose", new { therapistId = made.Candidates[0].TherapistId }, OnTrackApp.Json)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("agrees", noConsent.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Null(await app.WithDbAsync(db => db.Set<MatchSuggestion>().Where(s => s.Id == made.Id).Select(s => s.ChosenAt).SingleAsync())); // nothing half-saved
 
         var other = await app.SignInAsync(await OtherClinic.CreateWithAdminAsync(app), OtherClinic.AdminPassword);
         await (await other.PostAsJsonAsync($"/api/clients/{clientId}/match-suggestions/{made.Id}/choose", new { therapistId = made.Candidates[0].TherapistId }, OnTrackApp.Json)).ProblemAsync(HttpStatusCode.NotFound);

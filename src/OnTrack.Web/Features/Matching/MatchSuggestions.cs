@@ -17,16 +17,21 @@ namespace OnTrack.Web.Features.Matching;
 /// <summary>One suggested therapist as stored with the suggestion: their place, score and reasons at the time.</summary>
 public sealed record MatchCandidate(Guid TherapistId, string Name, int Rank, int Score, bool Suggested, IReadOnlyList<MatchReason> Reasons, IReadOnlyList<DateTimeOffset> NextFree, int CapacityLeft);
 
-/// <summary>A suggestion as the caller sees it: staff every reason; a client only those that do not rest on other clients' outcomes.</summary>
+/// <summary>
+/// A suggestion as the caller sees it. Reasons resting on past clients' outcomes go to admins, and to a therapist only about
+/// themself (as their outcome profile does); a client sees the suggested therapists only, without those reasons or any
+/// reason that would tell them what a therapist shares only with staff. <c>Open</c>: a choice can still be made from it.
+/// </summary>
 public sealed record MatchSuggestionDto(
     Guid Id, Guid ClientId, string Purpose, IReadOnlyList<string> Areas, bool OfferedToClient, DateTimeOffset CreatedAt, string CreatedBy,
-    IReadOnlyList<MatchCandidateDto> Candidates, Guid? ChosenTherapistId, int? ChosenRank, string? ChosenBy, DateTimeOffset? ChosenAt);
+    IReadOnlyList<MatchCandidateDto> Candidates, Guid? ChosenTherapistId, int? ChosenRank, string? ChosenBy, DateTimeOffset? ChosenAt, bool Open);
 
 public sealed record MatchCandidateDto(Guid TherapistId, string Name, int Rank, bool Suggested, IReadOnlyList<string> For, IReadOnlyList<string> Against, IReadOnlyList<string> NextFree, int CapacityLeft);
 
 public sealed record MatchRequest(SessionFormat? Format, bool OfferToClient);
 
-public sealed record ChooseRequest(Guid TherapistId);
+/// <param name="ClientConsented">Staff record that the client agrees to the change (required of anyone but an admin, as in any transfer).</param>
+public sealed record ChooseRequest(Guid TherapistId, bool ClientConsented = false);
 
 /// <summary>
 /// Suggesting therapists for a client and recording the choice (issue 14): the client's areas (elevated at intake, or named
@@ -44,7 +49,7 @@ public sealed class MatchSuggestions(
 
     public async Task<Result<IReadOnlyList<MatchSuggestionDto>>> ListAsync(Guid clientId, CancellationToken cancellationToken)
     {
-        if (await access.CheckAsync(clientId, ClientOperation.ReadClinical, cancellationToken) is null)
+        if (await access.CheckAsync(clientId, ClientOperation.ReadClinical, cancellationToken) is not { } decision)
         {
             return Problem.NotFound("The client");
         }
@@ -53,7 +58,7 @@ public sealed class MatchSuggestions(
         var rows = await db.Set<MatchSuggestion>().AsNoTracking().Where(s => s.ClientId == clientId && (!self || s.OfferedToClient))
             .OrderByDescending(s => s.CreatedAt).Take(20).ToListAsync(cancellationToken);
         var zone = await actor.ZoneAsync(cancellationToken);
-        return rows.Select(r => ToDto(r, staff: !self, zone)).ToList();
+        return rows.Select(r => ToDto(r, decision.Client.PrimaryTherapistId, decision.Client.DischargedAt, zone)).ToList();
     }
 
     /// <summary>
@@ -106,7 +111,7 @@ public sealed class MatchSuggestions(
         };
         db.Add(suggestion);
         await db.SaveChangesAsync(cancellationToken);
-        return ToDto(suggestion, staff: !self, await actor.ZoneAsync(cancellationToken));
+        return ToDto(suggestion, client.PrimaryTherapistId, client.DischargedAt, await actor.ZoneAsync(cancellationToken));
     }
 
     /// <summary>
@@ -135,6 +140,12 @@ public sealed class MatchSuggestions(
             return Problem.Invalid("A therapist has already been chosen from these suggestions. Make new suggestions for another change.");
         }
 
+        // Suggestions made for another therapist's client (care has moved since, by a choice or a transfer), or before the course ended, are closed.
+        if (!IsOpen(suggestion, decision.Client.PrimaryTherapistId, decision.Client.DischargedAt))
+        {
+            return Problem.Invalid("These suggestions were made before the client's care last changed, so they no longer apply. Make new suggestions.");
+        }
+
         var candidates = Candidates(suggestion);
         var chosen = candidates.FirstOrDefault(c => c.TherapistId == request.TherapistId);
         if (self && chosen is not { Suggested: true })
@@ -142,22 +153,33 @@ public sealed class MatchSuggestions(
             return Problem.Invalid("Choose one of the therapists suggested to you.");
         }
 
-        var transfer = self
-            ? await careTeams.ClientChoosesAsync(clientId, request.TherapistId, cancellationToken)
-            : await careTeams.TransferAsync(clientId, new TransferRequest(request.TherapistId, suggestion.Purpose == MatchPurpose.NewClient ? TransferReason.Other : TransferReason.PoorFit,
-                $"Chosen from matching suggestions{(chosen is null ? "" : $" (ranked {chosen.Rank})")}", ClientConsented: true), cancellationToken);
-        if (transfer.Problem is { } problem)
-        {
-            return problem;
-        }
-
+        // The choice is saved with the change of care, in one SaveChanges: ChosenAt is the row's concurrency token, so of
+        // two choices at once the second finds the row already chosen and changes nothing (409).
         suggestion.ChosenTherapistId = request.TherapistId;
         suggestion.ChosenRank = chosen?.Rank ?? 0;
         suggestion.ChosenBy = self ? MatchChooser.Client : MatchChooser.Staff;
         suggestion.ChosenByName = await actor.NameAsync(cancellationToken);
         suggestion.ChosenAt = clock.GetCurrentInstant();
-        await db.SaveChangesAsync(cancellationToken);
-        return ToDto(suggestion, staff: !self, await actor.ZoneAsync(cancellationToken));
+        Result<TransferResult> transfer;
+        try
+        {
+            transfer = self
+                ? await careTeams.ClientChoosesAsync(clientId, request.TherapistId, cancellationToken)
+                : await careTeams.TransferAsync(clientId, new TransferRequest(request.TherapistId, suggestion.Purpose == MatchPurpose.NewClient ? TransferReason.Other : TransferReason.PoorFit,
+                    $"Chosen from matching suggestions{(chosen is null ? "" : $" (ranked {chosen.Rank})")}", request.ClientConsented), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problem.Conflict("A therapist was chosen from these suggestions at the same moment. Open the page again to see who.");
+        }
+
+        if (transfer.Problem is { } problem)
+        {
+            await db.Entry(suggestion).ReloadAsync(cancellationToken);
+            return problem;
+        }
+
+        return ToDto(suggestion, request.TherapistId, decision.Client.DischargedAt, await actor.ZoneAsync(cancellationToken));
     }
 
     /// <summary>The client's areas: outcome measures whose first valid score was in the clinical range, and the plan's presenting problems that a measure covers.</summary>
@@ -168,6 +190,7 @@ public sealed class MatchSuggestions(
         var firsts = await db.Responses.AsNoTracking().Where(r => r.ClientId == clientId && r.Valid && r.Total != null && ids.Contains(r.InstrumentId))
             .GroupBy(r => r.InstrumentId).Select(g => g.OrderBy(r => r.CompletedAt).Select(r => new { r.InstrumentId, Total = r.Total!.Value }).First())
             .ToListAsync(cancellationToken);
+        db.AuditRead("MeasureResponse", "first scores", clientId, "the areas to match a therapist on");
         var chosen = firsts.Where(f => Scorer.IsCase(measures[f.InstrumentId], f.Total) == true).Select(f => f.InstrumentId).ToHashSet(StringComparer.Ordinal);
         foreach (var problem in plan?.ProblemAreas ?? [])
         {
@@ -196,11 +219,12 @@ public sealed class MatchSuggestions(
         // How many new clients each therapist took on in the last 7 days (new to the clinic, or moved to them): counts only, naming no client.
         var joined = await db.ClientRecords.Unfiltered(Bypass.ClinicStatistics).AsNoTracking()
             .Where(c => c.CreatedAt >= weekAgo && c.PrimaryTherapistId != null && c.Id != client.Id)
-            .GroupBy(c => c.PrimaryTherapistId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            .Select(c => new { Therapist = c.PrimaryTherapistId!.Value, Client = c.Id }).ToListAsync(cancellationToken);
         var moved = await db.CareTeamMembers.Unfiltered(Bypass.ClinicStatistics).AsNoTracking()
             .Where(m => m.Role == CareTeamRole.Primary && m.Source == CareTeamSource.Transfer && m.From >= weekAgo && m.ClientId != client.Id)
-            .GroupBy(m => m.TherapistId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var taken = joined.Concat(moved).GroupBy(g => g.Key).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+            .Select(m => new { Therapist = m.TherapistId, Client = m.ClientId }).ToListAsync(cancellationToken);
+        // A client new this week and then moved (or matched) counts once, with each therapist they joined.
+        var taken = joined.Concat(moved).Distinct().GroupBy(x => x.Therapist).ToDictionary(g => g.Key, g => g.Count());
 
         var clientStyle = preferences is null ? new PreferenceRatings()
             : new PreferenceRatings(preferences.Direction, preferences.EmotionalIntensity, preferences.TimeFocus, preferences.SupportOrChallenge);
@@ -221,7 +245,7 @@ public sealed class MatchSuggestions(
             {
                 var fit = fitted.FirstOrDefault(a => a.Instrument.Id == area.Id)?.Fit;
                 var effect = fit?.Therapists.FirstOrDefault(e => e.Therapist == therapist.Id.ToString());
-                var treats = Areas.ProblemOf(area.Id) is { } problem && profile?.ProblemAreas.Contains(problem) == true;
+                bool? treats = Areas.ProblemOf(area.Id) is { } problem ? profile?.ProblemAreas.Contains(problem) == true : null;
                 return new AreaStanding(Areas.Name(area), fit is null ? null : effect?.Rating ?? EffectRating.NotEnoughCases, effect?.Cases ?? 0, treats);
             }).ToList();
 
@@ -257,7 +281,7 @@ public sealed class MatchSuggestions(
     private static PracticalGap Gap(PracticalMatter matter, PracticalPreferences wants) => matter switch
     {
         PracticalMatter.Language => new($"Does not work in {wants.Language?.Trim()}.", 3),
-        PracticalMatter.Gender => new("Their gender is not the one asked for.", 2),
+        PracticalMatter.Gender => new("Their gender is not the one asked for.", 2, StaffOnly: true),
         PracticalMatter.Mode => new($"Does not offer sessions {PreferenceWords.Of(wants.Modes)}.", 2),
         _ => new($"Has no hours in the {PreferenceWords.Of(wants.Times)}.", 1),
     };
@@ -268,11 +292,6 @@ public sealed class MatchSuggestions(
         if (!string.IsNullOrWhiteSpace(wants.Language) && !unmet.Contains(PracticalMatter.Language))
         {
             fits.Add($"Works in {wants.Language.Trim()}.");
-        }
-
-        if (!string.IsNullOrWhiteSpace(wants.TherapistGender) && !string.Equals(wants.TherapistGender.Trim(), "no preference", StringComparison.OrdinalIgnoreCase) && !unmet.Contains(PracticalMatter.Gender))
-        {
-            fits.Add("Their gender is the one asked for.");
         }
 
         if (wants.Modes != SessionModes.None && !unmet.Contains(PracticalMatter.Mode))
@@ -286,19 +305,27 @@ public sealed class MatchSuggestions(
     internal static IReadOnlyList<MatchCandidate> Candidates(MatchSuggestion suggestion) =>
         JsonSerializer.Deserialize<List<MatchCandidate>>(suggestion.CandidatesJson, Json) ?? [];
 
-    private MatchSuggestionDto ToDto(MatchSuggestion s, bool staff, DateTimeZone zone)
+    /// <summary>Whether a choice can still be made: none made yet, the client's care unchanged since, the course not ended.</summary>
+    private static bool IsOpen(MatchSuggestion s, Guid? primary, Instant? discharged) =>
+        s.ChosenAt is null && s.FromTherapistId == primary && discharged is null;
+
+    private bool Shows(MatchReason reason, Guid therapist, bool self) =>
+        self ? !reason.FromOutcomes && !reason.StaffOnly : !reason.FromOutcomes || caller.IsAdmin || caller.TherapistId == therapist;
+
+    private MatchSuggestionDto ToDto(MatchSuggestion s, Guid? primary, Instant? discharged, DateTimeZone zone)
     {
+        var self = caller.ClientId == s.ClientId;
         var names = s.Areas.Select(id => catalog.All.TryGetValue(id, out var i) ? Areas.Name(i) : id).ToList();
         var candidates = Candidates(s)
-            .Where(c => staff || c.Suggested)
+            .Where(c => !self || c.Suggested)
             .Select(c => new MatchCandidateDto(c.TherapistId, c.Name, c.Rank, c.Suggested,
-                c.Reasons.Where(r => r.For && (staff || !r.FromOutcomes)).Select(r => r.Text).ToList(),
-                c.Reasons.Where(r => !r.For && (staff || !r.FromOutcomes)).Select(r => r.Text).ToList(),
+                c.Reasons.Where(r => r.For && Shows(r, c.TherapistId, self)).Select(r => r.Text).ToList(),
+                c.Reasons.Where(r => !r.For && Shows(r, c.TherapistId, self)).Select(r => r.Text).ToList(),
                 c.NextFree.Select(t => Instant.FromDateTimeOffset(t).InZone(zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)).ToList(),
                 c.CapacityLeft))
             .ToList();
         return new MatchSuggestionDto(s.Id, s.ClientId, s.Purpose == MatchPurpose.NewClient ? "newClient" : "changeOfTherapist", names, s.OfferedToClient,
             s.CreatedAt.ToDateTimeOffset(), s.CreatedByName, candidates, s.ChosenTherapistId, s.ChosenRank,
-            s.ChosenBy switch { MatchChooser.Client => "client", MatchChooser.Staff => "staff", _ => null }, s.ChosenAt?.ToDateTimeOffset());
+            s.ChosenBy switch { MatchChooser.Client => "client", MatchChooser.Staff => "staff", _ => null }, s.ChosenAt?.ToDateTimeOffset(), IsOpen(s, primary, discharged));
     }
 }

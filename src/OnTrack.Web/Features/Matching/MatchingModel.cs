@@ -40,7 +40,8 @@ internal sealed class MatchSuggestionConfiguration : IEntityTypeConfiguration<Ma
         builder.IsClientRecord(s => s.ClientId, ClientRecordSensitivity.Clinical);
         builder.HasOne<Clients.Client>().WithMany().HasForeignKey(s => s.ClientId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(s => s.Areas).AsJsonList(400);
-        builder.Property(s => s.CandidatesJson).HasMaxLength(100_000);
+        builder.Property(s => s.CandidatesJson); // unbounded text: a candidate with its reasons is about 1.5 KB, and a clinic may have many therapists
+        builder.Property(s => s.ChosenAt).IsConcurrencyToken(); // of two choices at once, the second changes nothing (409)
         builder.Property(s => s.CreatedByName).HasMaxLength(256);
         builder.Property(s => s.ChosenByName).HasMaxLength(256);
         builder.HasIndex(s => new { s.ClientId, s.CreatedAt });

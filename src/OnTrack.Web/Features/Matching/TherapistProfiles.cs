@@ -44,7 +44,7 @@ public sealed class TherapistProfiles(OnTrackDbContext db, Caller caller, PlanAc
             return Problem.NotFound("The therapist");
         }
 
-        var therapist = await db.Therapists.SingleOrDefaultAsync(t => t.Id == therapistId, cancellationToken);
+        var therapist = await db.Therapists.SingleOrDefaultAsync(t => t.Id == therapistId && t.Active, cancellationToken);
         if (therapist is null)
         {
             return Problem.NotFound("The therapist");

@@ -994,10 +994,10 @@ namespace OnTrack.Web.Data.Migrations.Postgres
 
                     b.Property<string>("CandidatesJson")
                         .IsRequired()
-                        .HasMaxLength(100000)
-                        .HasColumnType("character varying(100000)");
+                        .HasColumnType("text");
 
                     b.Property<Instant?>("ChosenAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("ChosenBy")

@@ -983,10 +983,10 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("CandidatesJson")
                         .IsRequired()
-                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ChosenAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ChosenBy")

@@ -1,9 +1,10 @@
 using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using NodaTime;
 
 #nullable disable
 
-namespace OnTrack.Web.Data.Migrations.Sqlite;
+namespace OnTrack.Web.Data.Migrations.Postgres;
 
 /// <inheritdoc />
 public partial class Matching : Migration
@@ -15,11 +16,11 @@ public partial class Matching : Migration
             name: "MatchingSettings",
             columns: table => new
             {
-                ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                MinCases = table.Column<int>(type: "INTEGER", nullable: false),
-                ClientsMayChoose = table.Column<bool>(type: "INTEGER", nullable: false),
-                UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                MinCases = table.Column<int>(type: "integer", nullable: false),
+                ClientsMayChoose = table.Column<bool>(type: "boolean", nullable: false),
+                UpdatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                UpdatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
             },
             constraints: table =>
             {
@@ -37,21 +38,21 @@ public partial class Matching : Migration
             name: "MatchSuggestions",
             columns: table => new
             {
-                Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                Purpose = table.Column<int>(type: "INTEGER", nullable: false),
-                FromTherapistId = table.Column<Guid>(type: "TEXT", nullable: true),
-                Areas = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                CandidatesJson = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
-                OfferedToClient = table.Column<bool>(type: "INTEGER", nullable: false),
-                CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                ChosenTherapistId = table.Column<Guid>(type: "TEXT", nullable: true),
-                ChosenRank = table.Column<int>(type: "INTEGER", nullable: true),
-                ChosenBy = table.Column<int>(type: "INTEGER", nullable: true),
-                ChosenByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                ChosenAt = table.Column<long>(type: "INTEGER", nullable: true)
+                Id = table.Column<Guid>(type: "uuid", nullable: false),
+                ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                Purpose = table.Column<int>(type: "integer", nullable: false),
+                FromTherapistId = table.Column<Guid>(type: "uuid", nullable: true),
+                Areas = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                CandidatesJson = table.Column<string>(type: "text", nullable: false),
+                OfferedToClient = table.Column<bool>(type: "boolean", nullable: false),
+                CreatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                ChosenTherapistId = table.Column<Guid>(type: "uuid", nullable: true),
+                ChosenRank = table.Column<int>(type: "integer", nullable: true),
+                ChosenBy = table.Column<int>(type: "integer", nullable: true),
+                ChosenByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                ChosenAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true)
             },
             constraints: table =>
             {
@@ -68,13 +69,13 @@ public partial class Matching : Migration
             name: "TherapistProfiles",
             columns: table => new
             {
-                TherapistId = table.Column<Guid>(type: "TEXT", nullable: false),
-                ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                ProblemAreas = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                Approaches = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                NewClientsPerWeek = table.Column<int>(type: "INTEGER", nullable: false),
-                UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                TherapistId = table.Column<Guid>(type: "uuid", nullable: false),
+                ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                ProblemAreas = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                Approaches = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                NewClientsPerWeek = table.Column<int>(type: "integer", nullable: false),
+                UpdatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                UpdatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
             },
             constraints: table =>
             {

@@ -13,7 +13,7 @@ using OnTrack.Web.Data;
 namespace OnTrack.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOnTrackDbContext))]
-    [Migration("20261202174340_Matching")]
+    [Migration("20261202192157_Matching")]
     partial class Matching
     {
         /// <inheritdoc />
@@ -997,10 +997,10 @@ namespace OnTrack.Web.Data.Migrations.Postgres
 
                     b.Property<string>("CandidatesJson")
                         .IsRequired()
-                        .HasMaxLength(100000)
-                        .HasColumnType("character varying(100000)");
+                        .HasColumnType("text");
 
                     b.Property<Instant?>("ChosenAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("ChosenBy")

@@ -11,7 +11,7 @@ using OnTrack.Web.Data;
 namespace OnTrack.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOnTrackDbContext))]
-    [Migration("20261202174234_Matching")]
+    [Migration("20261202192117_Matching")]
     partial class Matching
     {
         /// <inheritdoc />
@@ -986,10 +986,10 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("CandidatesJson")
                         .IsRequired()
-                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ChosenAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ChosenBy")
