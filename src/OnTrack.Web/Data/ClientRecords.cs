@@ -46,8 +46,11 @@ public sealed record ClientRecordDeclaration(string ClientProperty, ClientRecord
         [typeof(Features.Course.ClientCourseSums)] = "Sums over a client's scores kept by database triggers for the clinic-wide course fit; read only by the fit (admins, the daily job), never shown per client.",
     };
 
+    // Read for every saved row and every query's materializer: parsed once per distinct declaration.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ClientRecordDeclaration> Parsed = new(StringComparer.Ordinal);
+
     public static ClientRecordDeclaration? Of(IReadOnlyEntityType entityType) =>
-        entityType.FindAnnotation(Annotation)?.Value is string value ? Parse(value) : null;
+        entityType?.FindAnnotation(Annotation)?.Value is string value ? Parsed.GetOrAdd(value, Parse) : null;
 
     internal static void Declare(IMutableEntityType entityType, ClientRecordDeclaration declaration) =>
         entityType.SetAnnotation(Annotation, $"{declaration.ClientProperty}|{(int)declaration.Sensitivity}|{declaration.AuditName}|{declaration.AuditIdProperty}");

@@ -174,7 +174,7 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.AddInterceptors(ReadAuditInterceptor.Instance);
+        optionsBuilder.AddInterceptors(ReadAuditBinding.Instance);
         base.OnConfiguring(optionsBuilder);
     }
 

@@ -1,5 +1,8 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
 using OnTrack.Web.Data;
 using OnTrack.Web.Security;
@@ -15,6 +18,7 @@ namespace OnTrack.Web.Data;
 public sealed class ReadAudit(Caller caller, IClock clock)
 {
     private readonly Dictionary<(AuditAction Action, string Type, Guid? Client), Entry> _seen = [];
+    private readonly List<(object Entity, ReadAuditFactory Factory)> _materialized = [];
     private readonly Lock _lock = new();
 
     /// <summary>A record of <paramref name="type"/> (with id <paramref name="id"/>) about <paramref name="clientId"/> was read.</summary>
@@ -33,13 +37,27 @@ public sealed class ReadAudit(Caller caller, IClock clock)
     /// <summary>The caller asked for a client's record and was refused (answered 404).</summary>
     public void Denied(string type, string id, Guid? clientId, string details = "") => Add(AuditAction.Denied, type, id, clientId, details);
 
+    /// <summary>A declared client record came back from a query (see <see cref="ReadAuditBinding"/>); described when the reads are written.</summary>
+    internal void Materialized(object entity, ReadAuditFactory factory)
+    {
+        if (caller.IsSystem || caller.ClinicId is null)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _materialized.Add((entity, factory));
+        }
+    }
+
     internal bool IsEmpty
     {
         get
         {
             lock (_lock)
             {
-                return _seen.Count == 0;
+                return _seen.Count == 0 && _materialized.Count == 0;
             }
         }
     }
@@ -49,6 +67,15 @@ public sealed class ReadAudit(Caller caller, IClock clock)
     {
         lock (_lock)
         {
+            foreach (var (entity, factory) in _materialized)
+            {
+                if (factory.Describe(entity) is ({ } client, var id))
+                {
+                    AddLocked(AuditAction.Read, factory.AuditName, id, client, "");
+                }
+            }
+
+            _materialized.Clear();
             var events = _seen.Values.Select(e => e.Event).ToList();
             _seen.Clear();
             return events;
@@ -57,40 +84,45 @@ public sealed class ReadAudit(Caller caller, IClock clock)
 
     private void Add(AuditAction action, string type, string id, Guid? clientId, string details)
     {
+        lock (_lock)
+        {
+            AddLocked(action, type, id, clientId, details);
+        }
+    }
+
+    private void AddLocked(AuditAction action, string type, string id, Guid? clientId, string details)
+    {
         if (caller.IsSystem || caller.ClinicId is not { } clinic)
         {
             return;
         }
 
-        lock (_lock)
+        if (_seen.TryGetValue((action, type, clientId), out var entry))
         {
-            if (_seen.TryGetValue((action, type, clientId), out var entry))
+            // Several records of one type and client in one request: one event, naming them as a list.
+            entry.Count++;
+            if (entry.Event.EntityId != id)
             {
-                // Several records of one type and client in one request: one event, naming them as a list.
-                entry.Count++;
-                if (entry.Event.EntityId != id)
-                {
-                    entry.Event.EntityId = "list";
-                }
-
-                entry.Event.Details = details.Length > 0 ? details : $"{entry.Count} records";
-                return;
+                entry.Event.EntityId = "list";
             }
 
-            _seen[(action, type, clientId)] = new Entry(new AuditEvent
-            {
-                ClinicId = clinic,
-                At = clock.GetCurrentInstant(),
-                UserId = caller.UserId,
-                UserName = caller.UserName,
-                Action = action,
-                EntityType = type,
-                EntityId = id,
-                ClientId = clientId,
-                IpAddress = caller.IpAddress,
-                Details = details,
-            });
+            entry.Event.Details = details.Length > 0 ? details : $"{entry.Count} records";
+            return;
         }
+
+        _seen[(action, type, clientId)] = new Entry(new AuditEvent
+        {
+            ClinicId = clinic,
+            At = clock.GetCurrentInstant(),
+            UserId = caller.UserId,
+            UserName = caller.UserName,
+            Action = action,
+            EntityType = type,
+            EntityId = id,
+            ClientId = clientId,
+            IpAddress = caller.IpAddress,
+            Details = details,
+        });
     }
 
     private sealed class Entry(AuditEvent e)
@@ -101,23 +133,80 @@ public sealed class ReadAudit(Caller caller, IClock clock)
     }
 }
 
-/// <summary>Every declared client record that a query brings back is a read of that client's record.</summary>
-internal sealed class ReadAuditInterceptor : IMaterializationInterceptor
+/// <summary>
+/// Every declared client record that a query brings back is a read of that client's record. Instead of a
+/// materialization interceptor (which makes EF build a dictionary of per-property delegates for every row of
+/// every entity type), declared records alone are created through <see cref="ReadAuditFactory"/>: one plain
+/// call per row, which hands the new instance to the context's <see cref="ReadAudit"/>; its client and id are
+/// read when the reads are written, after EF has filled the instance in.
+/// </summary>
+internal sealed class ReadAuditBinding : IInstantiationBindingInterceptor
 {
-    public static readonly ReadAuditInterceptor Instance = new();
+    public static readonly ReadAuditBinding Instance = new();
 
-    public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
+    public InstantiationBinding ModifyBinding(InstantiationBindingInterceptionData interceptionData, InstantiationBinding binding)
     {
-        if (materializationData.Context is OnTrackDbContext db && ClientRecordDeclaration.Of(materializationData.EntityType) is { } declaration
-            && materializationData.EntityType.FindProperty(declaration.ClientProperty)?.PropertyInfo?.GetValue(entity) is Guid client)
+        ArgumentNullException.ThrowIfNull(binding);
+        if (interceptionData.TypeBase is not IEntityType entityType || ClientRecordDeclaration.Of(entityType) is not { } declaration)
         {
-            var id = (declaration.AuditIdProperty ?? materializationData.EntityType.FindPrimaryKey()?.Properties.SingleOrDefault()?.Name) is { } idProperty
-                ? materializationData.EntityType.FindProperty(idProperty)?.PropertyInfo?.GetValue(entity)?.ToString() ?? ""
-                : "";
-            db.ReadAudit.Saw(declaration.AuditName, id, client);
+            return binding;
         }
 
+        if (binding is not ConstructorBinding constructor)
+        {
+            throw new InvalidOperationException($"{entityType.DisplayName()} is a client record created other than by a constructor; its reads could not be audited.");
+        }
+
+        return new FactoryMethodBinding(new ReadAuditFactory(entityType, declaration, constructor.Constructor), ReadAuditFactory.CreateMethod,
+            [new ContextParameterBinding(typeof(DbContext)), new ObjectArrayParameterBinding(binding.ParameterBindings)], binding.RuntimeType);
+    }
+}
+
+/// <summary>Creates one declared client record type for EF, noting each instance as read.</summary>
+internal sealed class ReadAuditFactory
+{
+    internal static readonly MethodInfo CreateMethod = typeof(ReadAuditFactory).GetMethod(nameof(Create))!;
+
+    private readonly Func<object?[], object> _construct;
+    private readonly Func<object, Guid?> _client;
+    private readonly Func<object, string> _id;
+
+    public ReadAuditFactory(IEntityType entityType, ClientRecordDeclaration declaration, ConstructorInfo constructor)
+    {
+        ArgumentNullException.ThrowIfNull(entityType);
+        ArgumentNullException.ThrowIfNull(declaration);
+        ArgumentNullException.ThrowIfNull(constructor);
+        AuditName = declaration.AuditName;
+        var arguments = Expression.Parameter(typeof(object?[]), "arguments");
+        _construct = Expression.Lambda<Func<object?[], object>>(
+            Expression.Convert(Expression.New(constructor, constructor.GetParameters().Select((p, i) =>
+                (Expression)Expression.Convert(Expression.ArrayIndex(arguments, Expression.Constant(i)), p.ParameterType))), typeof(object)),
+            arguments).Compile();
+        _client = Getter<Guid?>(entityType, declaration.ClientProperty);
+        var idProperty = declaration.AuditIdProperty ?? entityType.FindPrimaryKey()?.Properties.SingleOrDefault()?.Name;
+        var id = idProperty is null ? null : Getter<object>(entityType, idProperty);
+        _id = id is null ? _ => "" : entity => id(entity)?.ToString() ?? "";
+    }
+
+    public string AuditName { get; }
+
+    /// <summary>Called by EF's materializer for each row: creates the instance and notes it as read.</summary>
+    public object Create(DbContext context, object?[] arguments)
+    {
+        var entity = _construct(arguments);
+        (context as OnTrackDbContext)?.ReadAudit.Materialized(entity, this);
         return entity;
+    }
+
+    /// <summary>The client and id of a materialized instance, now that EF has set its properties.</summary>
+    public (Guid? Client, string Id) Describe(object entity) => (_client(entity), _id(entity));
+
+    private static Func<object, T?> Getter<T>(IEntityType entityType, string propertyName)
+    {
+        var property = entityType.FindProperty(propertyName)?.PropertyInfo
+            ?? throw new InvalidOperationException($"{entityType.DisplayName()}.{propertyName} is not a property the read audit can read.");
+        var entity = Expression.Parameter(typeof(object), "entity");
+        return Expression.Lambda<Func<object, T?>>(Expression.Convert(Expression.Property(Expression.Convert(entity, entityType.ClrType), property), typeof(T)), entity).Compile();
     }
 }
 

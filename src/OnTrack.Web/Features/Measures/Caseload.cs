@@ -43,27 +43,33 @@ public sealed class Caseload(OnTrackDbContext db, Caller caller, InstrumentCatal
 
         // One row per client in treatment and instrument, whatever the length of their course: the count,
         // the first and the latest score (all that the progress and the colour need), not every response;
-        // bounded by the caseload's clients (an index range each), not by the clinic's history.
-        var scores = await db.Responses.AsNoTracking().Where(r => ids.Contains(r.ClientId) && r.Valid && r.Total != null)
+        // bounded by the caseload's clients (an index range each), not by the clinic's history. In two
+        // steps, so that the compartment's filter is checked once per row rather than once more in each
+        // correlated subquery: the groups, then the rows at their first and latest times.
+        var groups = await db.Responses.AsNoTracking().Where(r => ids.Contains(r.ClientId) && r.Valid && r.Total != null)
             .GroupBy(r => new { r.ClientId, r.InstrumentId })
-            .Select(g => new
-            {
-                g.Key.ClientId,
-                g.Key.InstrumentId,
-                Count = g.Count(),
-                FirstAt = g.Min(r => r.CompletedAt),
-                LastAt = g.Max(r => r.CompletedAt),
-                First = g.OrderBy(r => r.CompletedAt).ThenBy(r => r.Id).Select(r => r.Total!.Value).First(),
-                Latest = g.OrderByDescending(r => r.CompletedAt).ThenByDescending(r => r.Id).Select(r => r.Total!.Value).First(),
-                LatestStatus = g.OrderByDescending(r => r.CompletedAt).ThenByDescending(r => r.Id).Select(r => r.CourseStatus).First(),
-            })
+            .Select(g => new { g.Key.ClientId, g.Key.InstrumentId, Count = g.Count(), FirstAt = g.Min(r => r.CompletedAt), LastAt = g.Max(r => r.CompletedAt) })
             .ToListAsync(cancellationToken);
+        var endTimes = groups.SelectMany(g => new[] { g.FirstAt, g.LastAt }).Distinct().ToList();
+        var endRows = (await db.Responses.AsNoTracking()
+                .Where(r => ids.Contains(r.ClientId) && r.Valid && r.Total != null && endTimes.Contains(r.CompletedAt))
+                .Select(r => new { r.ClientId, r.InstrumentId, r.CompletedAt, r.Id, Total = r.Total!.Value, r.CourseStatus })
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => (r.ClientId, r.InstrumentId, r.CompletedAt));
+        var scores = groups.Select(g =>
+        {
+            // Two scores at the same moment: the later id counts as the later, as everywhere else.
+            var first = endRows[(g.ClientId, g.InstrumentId, g.FirstAt)].MinBy(r => r.Id)!;
+            var latest = endRows[(g.ClientId, g.InstrumentId, g.LastAt)].MaxBy(r => r.Id)!;
+            return new { g.ClientId, g.InstrumentId, g.Count, g.FirstAt, g.LastAt, First = first.Total, Latest = latest.Total, LatestStatus = latest.CourseStatus };
+        }).ToList();
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.State != AlertState.Resolved)
             .Select(a => new { a.ClientId, a.Kind }).ToListAsync(cancellationToken);
         var next = await db.Participants.AsNoTracking()
-            .Where(p => p.Status == ParticipantStatus.Booked && p.Appointment!.Status == AppointmentStatus.Booked && p.Appointment.Start >= now)
+            .Where(p => ids.Contains(p.ClientId) && p.Status == ParticipantStatus.Booked && p.Appointment!.Status == AppointmentStatus.Booked && p.Appointment.Start >= now)
+            .Select(p => new { p.ClientId, p.Appointment!.Start })
             .GroupBy(p => p.ClientId)
-            .Select(g => new { ClientId = g.Key, Start = g.Min(p => p.Appointment!.Start) })
+            .Select(g => new { ClientId = g.Key, Start = g.Min(p => p.Start) })
             .ToListAsync(cancellationToken);
 
         var scoresByClient = scores.ToLookup(s => s.ClientId);
