@@ -18,7 +18,7 @@ cd "$(dirname "$0")/../.."
 SCALE=${1:-1}
 SECONDS_EACH=${2:-15}
 DATABASES=${3:-postgres sqlite}
-WARMUP=3
+WARMUP=${WARMUP:-10}
 CONNECTIONS=32
 THREADS=2
 PGBIN=/usr/lib/postgresql/15/bin

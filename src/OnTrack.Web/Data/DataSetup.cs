@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OnTrack.Web.Features.Clinics;
 
 namespace OnTrack.Web.Data;
 
@@ -51,7 +52,8 @@ public static class DataSetup
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<PostgresOnTrackDbContext>(o => o.UseNpgsql(WithoutJit(options.ConnectionString!), n => n.UseNodaTime()));
+            services.AddDbContext<PostgresOnTrackDbContext>((sp, o) => o.UseNpgsql(WithoutJit(options.ConnectionString!), n => n.UseNodaTime())
+                .AddInterceptors(sp.GetRequiredService<ClinicCacheInvalidation>()));
             services.AddScoped<OnTrackDbContext>(sp => sp.GetRequiredService<PostgresOnTrackDbContext>());
         }
         else
@@ -64,8 +66,18 @@ public static class DataSetup
                 connectionString = $"Data Source={Path.Combine(folder, "ontrack.db")}";
             }
 
-            services.AddDbContext<SqliteOnTrackDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)));
+            services.AddDbContext<SqliteOnTrackDbContext>((sp, o) => o.UseSqlite(connectionString, s => s.CommandTimeout(60))
+                .AddInterceptors(sp.GetRequiredService<ClinicCacheInvalidation>()));
             services.AddScoped<OnTrackDbContext>(sp => sp.GetRequiredService<SqliteOnTrackDbContext>());
+        }
+
+        // Clinic settings are kept in memory; every committed change forgets them, here and (PostgreSQL's
+        // NOTIFY) on every other node; off on PostgreSQL until the listener listens (decision 018).
+        services.AddSingleton(new ClinicCache(enabled: options.Provider != DatabaseProvider.Postgres));
+        services.AddSingleton<ClinicCacheInvalidation>();
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddHostedService<ClinicChangeListener>();
         }
 
         services.AddScoped<ReadAudit>();

@@ -51,20 +51,41 @@ public sealed record ClientAccessDecision(Client Client, CareTeamMember? Members
 /// filter), then decide the operation from the caller's role and their place on the care team. A refusal
 /// looks exactly like a client that does not exist, and is audited.
 /// </summary>
-public sealed class ClientAccess(OnTrackDbContext db, Caller caller, ReadAudit reads, IClock clock)
+public sealed class ClientAccess
 {
+    private readonly OnTrackDbContext db;
+    private readonly Caller caller;
+    private readonly ReadAudit reads;
+    private readonly IClock clock;
+
+    // The request's lookups (client and care-team place) by client: a route group's check and the
+    // feature's own ask the same; forgotten whenever the request saves, since a save may change either.
+    private readonly Dictionary<Guid, (Client? Client, CareTeamMember? Membership)> seen = [];
+
+    public ClientAccess(OnTrackDbContext db, Caller caller, ReadAudit reads, IClock clock)
+    {
+        (this.db, this.caller, this.reads, this.clock) = (db, caller, reads, clock);
+        db.SavedChanges += (_, _) => seen.Clear();
+    }
+
     /// <summary>What the caller may do with a client they can see at all; null (audited as denied) when they cannot.</summary>
     public Task<ClientAccessDecision?> DecideAsync(Guid clientId, CancellationToken cancellationToken) =>
         CheckAsync(clientId, ClientOperation.ViewContact, cancellationToken);
 
     public async Task<ClientAccessDecision?> CheckAsync(Guid clientId, ClientOperation operation, CancellationToken cancellationToken)
     {
-        var client = await db.ClientRecords.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, cancellationToken);
-        var now = clock.GetCurrentInstant();
-        var membership = client is null || caller.TherapistId is not { } therapist ? null
-            : await db.CareTeamMembers.AsNoTracking()
-                .Where(m => m.ClientId == clientId && m.TherapistId == therapist && (m.Until == null || m.Until > now))
-                .OrderBy(m => m.Access).FirstOrDefaultAsync(cancellationToken);
+        if (!seen.TryGetValue(clientId, out var found))
+        {
+            var loaded = await db.ClientRecords.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, cancellationToken);
+            var now = clock.GetCurrentInstant();
+            var member = loaded is null || caller.TherapistId is not { } therapist ? null
+                : await db.CareTeamMembers.AsNoTracking()
+                    .Where(m => m.ClientId == clientId && m.TherapistId == therapist && (m.Until == null || m.Until > now))
+                    .OrderBy(m => m.Access).FirstOrDefaultAsync(cancellationToken);
+            seen[clientId] = found = (loaded, member);
+        }
+
+        var (client, membership) = found;
         if (client is not null && May(operation, client, membership))
         {
             var operations = Enum.GetValues<ClientOperation>().Where(o => May(o, client, membership)).ToHashSet();

@@ -82,6 +82,14 @@ public sealed class Clinic
     public List<OpeningHours> OpeningHours { get; set; } = [];
 
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZoneId];
+
+    /// <summary>A copy of the settings and opening hours, so that a request cannot change what the cache keeps for the others.</summary>
+    public Clinic Copy()
+    {
+        var copy = (Clinic)MemberwiseClone();
+        copy.OpeningHours = [.. OpeningHours.Select(h => h.Copy())];
+        return copy;
+    }
 }
 
 public sealed class OpeningHours : IClinicOwned
@@ -95,4 +103,6 @@ public sealed class OpeningHours : IClinicOwned
     public LocalTime Start { get; set; }
 
     public LocalTime End { get; set; }
+
+    public OpeningHours Copy() => (OpeningHours)MemberwiseClone();
 }

@@ -21,12 +21,12 @@ public sealed class ClinicOptions
 }
 
 /// <summary>The clinic of the current request: the signed-in user's, or for visitors the one named by ?clinic= or the default.</summary>
-public sealed class CurrentClinic(OnTrackDbContext db, Caller caller, IOptions<ClinicOptions> options)
+public sealed class CurrentClinic(OnTrackDbContext db, Caller caller, IOptions<ClinicOptions> options, ClinicCache cache)
 {
     private Task<Clinic?>? _clinic;
 
     /// <summary>
-    /// Loads the clinic once per request; later and concurrent callers share the one query, so the
+    /// Loads the clinic once per request (from the node's <see cref="ClinicCache"/> when it has it); later and concurrent callers share the one query, so the
     /// layout and the page never use the request's database context at the same time.
     /// </summary>
     public Task<Clinic?> GetAsync(string? publicSlug = null, CancellationToken cancellationToken = default) =>
@@ -36,12 +36,12 @@ public sealed class CurrentClinic(OnTrackDbContext db, Caller caller, IOptions<C
     {
         if (caller.ClinicId is { } id)
         {
-            return await db.Clinics.Include(c => c.OpeningHours).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+            return await cache.GetAsync(id, ct => db.Clinics.Include(c => c.OpeningHours).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct), cancellationToken);
         }
 
         var slug = string.IsNullOrWhiteSpace(publicSlug) ? options.Value.DefaultClinic : publicSlug;
-        var clinic = await db.Clinics.AcrossClinics(Bypass.Identity).Include(c => c.OpeningHours).AsNoTracking()
-            .SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+        var clinic = await cache.GetAsync(slug, ct => db.Clinics.AcrossClinics(Bypass.Identity).Include(c => c.OpeningHours).AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Slug == slug, ct), cancellationToken);
         if (clinic is not null)
         {
             caller.UsePublicClinic(clinic.Id);
