@@ -40,8 +40,9 @@ load() { echo "[load average: $(uptime | sed 's/.*load average: //')]"; }
 secs() { date +%s.%N; }
 elapsed() { printf '%.1f' "$(echo "$(secs) - $1" | bc)"; }
 
-dotnet build "$root/src/OnTrack.Cli" -c Release -v q -nologo >/dev/null
-dotnet build "$root/bench/OnTrack.PgBench" -c Release -v q -nologo >/dev/null
+for project in src/OnTrack.Cli bench/OnTrack.PgBench; do
+  dotnet build "$root/$project" -c Release -v q -nologo >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; echo "pg-grouped-query: building $project FAILED" >&2; exit 1; }
+done
 cli="$root/src/OnTrack.Cli/bin/Release/net10.0/ontrack"
 bench="$root/bench/OnTrack.PgBench/bin/Release/net10.0/OnTrack.PgBench"
 "$psql" --version; "$psql" -X -At -d postgres -c "SELECT version()"; nproc; load

@@ -55,7 +55,7 @@ switch (mode)
         break;
     case "run":
         // SumsAsync does not use the instrument catalog.
-        var courses = new ExpectedCourses(db, null!);
+        var courses = new ExpectedCourses(db, null!, NodaTime.SystemClock.Instance);
         var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
         foreach (var (name, sumsAsync) in new (string, Func<Task<List<(Guid ClientId, ClientSums Sums)>>>)[]
         {
