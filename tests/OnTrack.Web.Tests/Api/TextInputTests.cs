@@ -85,6 +85,24 @@ public abstract class TextInputTests(OnTrackApp app)
     }
 
     [Theory]
+    [InlineData("/api/clinic?clinic=%00")]
+    [InlineData("/api/clinic?clinic=demo%00x")]
+    public async Task AClinicNameWithANulCharacter_IsAClinicNotFound_NotAServerError(string url)
+    {
+        var problem = await (await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative))).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("The clinic was not found.", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/contact?clinic=%00")]
+    [InlineData("/book?clinic=x%00")]
+    public async Task APageForAClinicNameWithANulCharacter_IsNotAServerError(string url)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        Assert.True((int)response.StatusCode < 500, $"{url} answered {(int)response.StatusCode}");
+    }
+
+    [Theory]
     [InlineData("newClient")]
     [InlineData("otherClient")]
     public async Task Book_WithANulCharacterInAName_IsRefused_AndBooksNothing(string who)

@@ -40,6 +40,11 @@ public sealed class CurrentClinic(OnTrackDbContext db, Caller caller, IOptions<C
         }
 
         var slug = string.IsNullOrWhiteSpace(publicSlug) ? options.Value.DefaultClinic : publicSlug;
+        if (slug.Contains('\0', StringComparison.Ordinal))
+        {
+            return null; // names no clinic, and PostgreSQL refuses a NUL in text (a 500 before)
+        }
+
         var clinic = await cache.GetAsync(slug, ct => db.Clinics.AcrossClinics(Bypass.Identity).Include(c => c.OpeningHours).AsNoTracking()
             .SingleOrDefaultAsync(c => c.Slug == slug, ct), cancellationToken);
         if (clinic is not null)
