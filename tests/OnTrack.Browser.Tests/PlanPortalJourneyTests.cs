@@ -122,7 +122,8 @@ public abstract class PlanPortalJourneyTests(BrowserApp app) : BrowserTest(app)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, ClinicId = clinic.Id, FullName = name };
         Assert.True((await users.CreateAsync(user, OnTrack.Web.Data.DemoClinic.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Client)).Succeeded);
+        await scope.ServiceProvider.GetRequiredService<OnTrack.Web.Features.Clinics.Memberships>().GrantAsync(user, user.ClinicId, Roles.Client);
+        await db.SaveChangesAsync();
         var now = app.Clock.GetCurrentInstant();
         var client = new Client { ClinicId = clinic.Id, UserId = user.Id, FullName = name, Email = email, CreatedAt = now, PrimaryTherapistId = maya.Id };
         db.ClientRecords.Add(client);

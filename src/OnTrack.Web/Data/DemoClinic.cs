@@ -260,7 +260,8 @@ public sealed class DemoClinic(OnTrackDbContext db, UserManager<ApplicationUser>
             throw new InvalidOperationException($"Could not create demo user {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
 
-        await users.AddToRoleAsync(user, role);
+        await new Features.Clinics.Memberships(db, clock).GrantAsync(user, clinic.Id, role);
+        await db.SaveChangesAsync();
         return user;
     }
 }

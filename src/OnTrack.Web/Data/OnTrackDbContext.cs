@@ -29,6 +29,9 @@ public abstract class OnTrackDbContext(DbContextOptions options, Caller caller, 
 
     public DbSet<OpeningHours> OpeningHours => Set<OpeningHours>();
 
+    /// <summary>What each login is at each clinic (decision 011): where roles are read from.</summary>
+    public DbSet<ClinicMembership> ClinicMemberships => Set<ClinicMembership>();
+
     public DbSet<Therapist> Therapists => Set<Therapist>();
 
     public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();

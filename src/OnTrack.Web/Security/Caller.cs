@@ -18,6 +18,9 @@ public static class OnTrackClaims
     public const string Therapist = "ontrack:therapist";
     public const string Client = "ontrack:client";
 
+    /// <summary>How many clinics the person belongs to, when more than one: the page offers to switch.</summary>
+    public const string SeveralClinics = "ontrack:clinics";
+
     /// <summary>Present on a kiosk sign-in (a clinic tablet handed to a client).</summary>
     public const string Kiosk = "ontrack:kiosk";
 }
@@ -78,10 +81,13 @@ public sealed class Caller
         }
     }
 
-    /// <summary>After a new client's account is created mid-request.</summary>
+    /// <summary>After a new client's account is created mid-request, or a person joins a clinic as its client: nothing else at that clinic.</summary>
     public void BecomeClient(Guid clinicId, string userId, string userName, Guid clientId)
     {
         ClinicId = clinicId;
+        IsAdmin = false;
+        IsReception = false;
+        TherapistId = null;
         UserId = userId;
         UserName = userName;
         ClientId = clientId;

@@ -29,6 +29,8 @@ public static class SecuritySetup
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<Data.SecurityAudit>();
         services.AddScoped<Landing>();
+        services.AddScoped<ClinicChoice>();
+        services.AddScoped<Features.Clinics.Memberships>();
         services.AddSingleton<SourceLockout>();
         services.AddSingleton<KnownDevices>();
         services.AddOnTrackRateLimits(configuration);
@@ -96,6 +98,17 @@ public static class SecuritySetup
             o.SlidingExpiration = true;
             o.LoginPath = "/Account/Login";
             o.AccessDeniedPath = "/Account/AccessDenied";
+            // A sign-in refreshed after its security stamp is re-checked stays at the clinic it was for.
+            var validate = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = context =>
+            {
+                if (Guid.TryParse(context.Principal?.FindFirstValue(OnTrackClaims.Clinic), out var clinic))
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<ClinicChoice>().Choose(clinic);
+                }
+
+                return validate(context);
+            };
             o.Events.OnRedirectToLogin = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
@@ -204,16 +217,20 @@ public static class SecuritySetup
             return false; // anonymous, or a kiosk sign-in (short-lived, started by staff)
         }
 
+        // The sign-in is for one clinic: the person must still belong to it, and its two-factor rule applies.
+        var clinic = Guid.TryParse(user.FindFirstValue(OnTrackClaims.Clinic), out var claimed) ? claimed : Guid.Empty;
         var db = context.RequestServices.GetRequiredService<OnTrackDbContext>();
         var live = await db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new
             {
                 u.SecurityStamp,
                 u.TwoFactorEnabled,
-                ClinicRequires = db.Clinics.AcrossClinics(Bypass.Identity).Where(c => c.Id == u.ClinicId).Select(c => c.RequireStaffTwoFactor).FirstOrDefault(),
+                Member = db.ClinicMemberships.AcrossClinics(Bypass.Identity).Any(m => m.UserId == u.Id && m.ClinicId == clinic)
+                    || (u.ClinicId == clinic && !db.ClinicMemberships.AcrossClinics(Bypass.Identity).Any(m => m.UserId == u.Id)), // a login with no role anywhere yet
+                ClinicRequires = db.Clinics.AcrossClinics(Bypass.Identity).Where(c => c.Id == clinic).Select(c => c.RequireStaffTwoFactor).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(context.RequestAborted);
-        if (live is null || live.SecurityStamp != stamp)
+        if (live is null || live.SecurityStamp != stamp || !live.Member)
         {
             if (context.Request.Headers.Authorization.Count == 0)
             {

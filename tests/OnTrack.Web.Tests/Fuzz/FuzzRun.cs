@@ -103,7 +103,7 @@ internal static class StoredRows
     private static readonly string[] Tables =
     [
         "clinics", "opening hours", "therapists", "working hours", "time exceptions", "clients", "services", "service therapists", "appointments",
-        "participants", "series", "responses", "measure plans", "alerts", "course models", "outbox", "users", "user roles",
+        "participants", "series", "responses", "measure plans", "alerts", "course models", "outbox", "users", "user roles", "clinic memberships",
     ];
 
     public static Task<long[]> CountAsync(OnTrackApp app) => app.WithDbAsync(async db => new long[]
@@ -116,7 +116,7 @@ internal static class StoredRows
         await db.Series.IgnoreQueryFilters().CountAsync(), await db.Responses.IgnoreQueryFilters().CountAsync(),
         await db.MeasurePlans.IgnoreQueryFilters().CountAsync(), await db.Alerts.IgnoreQueryFilters().CountAsync(),
         await db.CourseModels.IgnoreQueryFilters().CountAsync(), await db.Outbox.IgnoreQueryFilters().CountAsync(),
-        await db.Users.CountAsync(), await db.UserRoles.CountAsync(),
+        await db.Users.CountAsync(), await db.UserRoles.CountAsync(), await db.ClinicMemberships.IgnoreQueryFilters().CountAsync(),
     });
 
     public static string Difference(long[] before, long[] after) =>

@@ -24,7 +24,8 @@ public static class ClientAccounts
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, ClinicId = clinic, FullName = name };
         Assert.True((await users.CreateAsync(user, password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Client)).Succeeded);
+        await scope.ServiceProvider.GetRequiredService<OnTrack.Web.Features.Clinics.Memberships>().GrantAsync(user, user.ClinicId, Roles.Client);
+        await db.SaveChangesAsync();
         var client = new Client { ClinicId = clinic, UserId = user.Id, FullName = name, Email = email, CreatedAt = app.Clock.GetCurrentInstant(), PrimaryTherapistId = therapistId };
         db.ClientRecords.Add(client);
         await db.SaveChangesAsync();

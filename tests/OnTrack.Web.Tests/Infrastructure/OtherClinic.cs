@@ -25,7 +25,8 @@ public static class OtherClinic
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, ClinicId = clinic.Id, FullName = "Other Admin" };
         var created = await users.CreateAsync(user, AdminPassword);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, Roles.Admin);
+        await scope.ServiceProvider.GetRequiredService<OnTrack.Web.Features.Clinics.Memberships>().GrantAsync(user, user.ClinicId, Roles.Admin);
+        await db.SaveChangesAsync();
         return email;
     }
 }

@@ -23,7 +23,8 @@ public static class StaffMembers
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, ClinicId = clinicId, FullName = "Robin Reception" };
         Assert.True((await users.CreateAsync(user, DemoClinic.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Reception)).Succeeded);
+        await scope.ServiceProvider.GetRequiredService<OnTrack.Web.Features.Clinics.Memberships>().GrantAsync(user, user.ClinicId, Roles.Reception);
+        await db.SaveChangesAsync();
         return email;
     }
 }

@@ -527,7 +527,8 @@ public abstract class AccessMatrixTests(OnTrackApp app)
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, ClinicId = clinic, FullName = NameOfA };
             Assert.True((await users.CreateAsync(user, DemoClinic.Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, Roles.Client)).Succeeded);
+            await scope.ServiceProvider.GetRequiredService<OnTrack.Web.Features.Clinics.Memberships>().GrantAsync(user, user.ClinicId, Roles.Client);
+            await db.SaveChangesAsync();
             var client = new Client { ClinicId = clinic, UserId = user.Id, FullName = NameOfA, Email = email, CreatedAt = app.Clock.GetCurrentInstant() };
             db.ClientRecords.Add(client);
             await db.SaveChangesAsync();
@@ -548,9 +549,11 @@ public abstract class AccessMatrixTests(OnTrackApp app)
             var therapistUser = new ApplicationUser { UserName = therapistEmail, Email = therapistEmail, EmailConfirmed = true, ClinicId = clinic, FullName = "Other Therapist" };
             var clientUser = new ApplicationUser { UserName = clientEmail, Email = clientEmail, EmailConfirmed = true, ClinicId = clinic, FullName = "Other Client" };
             Assert.True((await users.CreateAsync(therapistUser, OtherClinic.AdminPassword)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(therapistUser, Roles.Therapist)).Succeeded);
+            await scope.ServiceProvider.GetRequiredService<OnTrack.Web.Features.Clinics.Memberships>().GrantAsync(therapistUser, therapistUser.ClinicId, Roles.Therapist);
+            await db.SaveChangesAsync();
             Assert.True((await users.CreateAsync(clientUser, OtherClinic.AdminPassword)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(clientUser, Roles.Client)).Succeeded);
+            await scope.ServiceProvider.GetRequiredService<OnTrack.Web.Features.Clinics.Memberships>().GrantAsync(clientUser, clientUser.ClinicId, Roles.Client);
+            await db.SaveChangesAsync();
             var therapist = new Therapist { ClinicId = clinic, UserId = therapistUser.Id, DisplayName = "Other Therapist" };
             db.Therapists.Add(therapist);
             db.ClientRecords.Add(new Client { ClinicId = clinic, UserId = clientUser.Id, FullName = "Other Client", Email = clientEmail, CreatedAt = app.Clock.GetCurrentInstant(), PrimaryTherapistId = therapist.Id });

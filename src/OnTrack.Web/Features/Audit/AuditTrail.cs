@@ -101,7 +101,8 @@ public sealed class AuditTrail(OnTrackDbContext db, Caller caller)
             .ToListAsync(cancellationToken);
         var userIds = rows.Select(r => r.UserId!).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.FullName }).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where userIds.Contains(ur.UserId) select new { ur.UserId, r.Name })
+        // Their roles at this clinic (the trail is the clinic's own).
+        var roles = await db.ClinicMemberships.AsNoTracking().Where(m => userIds.Contains(m.UserId)).Select(m => new { m.UserId, Name = m.Role })
             .ToListAsync(cancellationToken);
 
         // One line per person, kind of record and day: "Maya Chen (therapist) read your forms".

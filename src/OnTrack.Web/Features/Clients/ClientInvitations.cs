@@ -19,7 +19,7 @@ public sealed record NewClient(
     bool Invite);
 
 /// <summary>Staff add a client (someone who phoned the office) and, if asked, invite them to the portal.</summary>
-public sealed class ClientInvitations(OnTrackDbContext db, UserManager<ApplicationUser> users, Caller caller, AccountLinks links, IClock clock)
+public sealed class ClientInvitations(OnTrackDbContext db, UserManager<ApplicationUser> users, Caller caller, AccountLinks links, Memberships memberships, IOptions<ClinicOptions> options, IClock clock)
 {
     public async Task<IReadOnlyList<Client>> ListAsync(CancellationToken cancellationToken)
     {
@@ -47,10 +47,11 @@ public sealed class ClientInvitations(OnTrackDbContext db, UserManager<Applicati
             return Problem.BadRequest("A name and a valid email address are required.");
         }
 
-        if (await db.ClientRecords.Unfiltered(Bypass.DuplicateEmail).AnyAsync(c => c.Email == email, cancellationToken)
-            || await users.FindByEmailAsync(email) is not null)
+        // Only this clinic's own clients are a duplicate. Whether the address has a login somewhere (at another
+        // clinic, or here as staff) changes only what the invitation says, never the answer (decision 011).
+        if (await db.ClientRecords.Unfiltered(Bypass.DuplicateEmail).AnyAsync(c => c.Email.ToUpper() == email.ToUpperInvariant(), cancellationToken))
         {
-            return new Problem(StatusCodes.Status409Conflict, "Already exists", "A client or account with this email already exists.");
+            return new Problem(StatusCodes.Status409Conflict, "Already exists", "A client with this email address already exists at this clinic.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -59,22 +60,37 @@ public sealed class ClientInvitations(OnTrackDbContext db, UserManager<Applicati
         db.ClientRecords.Add(client);
         if (request.Invite)
         {
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, ClinicId = clinicId, FullName = client.FullName, PhoneNumber = request.Phone?.Trim() };
-            var created = await users.CreateAsync(user);
-            if (!created.Succeeded)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                return Problem.BadRequest(string.Join(" ", created.Errors.Select(e => e.Description)));
-            }
-
-            await users.AddToRoleAsync(user, Roles.Client);
-            client.UserId = user.Id;
             var clinic = await db.Clinics.AsNoTracking().SingleAsync(c => c.Id == clinicId, cancellationToken);
-            var link = await links.SetPasswordAsync(user);
-            db.Outbox.Add(OutboxMessage.Email(clinicId, now, email, "invitation", $"Your OnTrack account at {clinic.Name}",
-                $"{clinic.Name} has set up your OnTrack account, where you can see, book, move and cancel your sessions.\n\n" +
-                           $"Choose your password here:\n{link}\n\nThen sign in with {email}.\n\n{clinic.Name}\n{clinic.Phones.Replace("\n", " / ", StringComparison.Ordinal)}\n"));
+            var footer = $"\n\n{clinic.Name}\n{clinic.Phones.Replace("\n", " / ", StringComparison.Ordinal)}\n";
+            if (await users.FindByEmailAsync(email) is { } known)
+            {
+                // The record is linked to the login, but it is theirs only once they accept it while signed in.
+                client.UserId = known.Id;
+                var site = options.Value.PublicUrl.TrimEnd('/');
+                db.Outbox.Add(OutboxMessage.Email(clinicId, now, email, "invitation", $"{clinic.Name} has invited you to OnTrack",
+                    $"{clinic.Name} has added you as a client, so that you can see, book, move and cancel your sessions with them.\n\n" +
+                    $"You already have an OnTrack login with this address: use it. Sign in and accept the invitation here:\n{site}/Account/Clinics?clinic={Uri.EscapeDataString(clinic.Slug)}\n\n" +
+                    $"{clinic.Name} sees only what you and they put in; nothing from any other clinic is shared.\n\n" +
+                    "Forgotten your password? Choose a new one from the sign-in page." + footer));
+            }
+            else
+            {
+                var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, ClinicId = clinicId, FullName = client.FullName, PhoneNumber = request.Phone?.Trim() };
+                var created = await users.CreateAsync(user);
+                if (!created.Succeeded)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    return Problem.BadRequest(string.Join(" ", created.Errors.Select(e => e.Description)));
+                }
+
+                await memberships.GrantAsync(user, clinicId, Roles.Client, cancellationToken);
+                client.UserId = user.Id;
+                var link = await links.SetPasswordAsync(user);
+                db.Outbox.Add(OutboxMessage.Email(clinicId, now, email, "invitation", $"Your OnTrack account at {clinic.Name}",
+                    $"{clinic.Name} has set up your OnTrack account, where you can see, book, move and cancel your sessions.\n\n" +
+                    $"Choose your password here:\n{link}\n\nThen sign in with {email}." + footer));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -5,6 +5,7 @@ public static class ClientsSetup
     public static IServiceCollection AddClients(this IServiceCollection services)
     {
         services.AddScoped<ClientInvitations>();
+        services.AddScoped<ClinicJoining>();
         return services;
     }
 }

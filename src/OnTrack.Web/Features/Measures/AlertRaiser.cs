@@ -110,8 +110,7 @@ public sealed class AlertRaiser(OnTrackDbContext db, IOptions<ClinicOptions> opt
 
     public async Task<IReadOnlyList<string>> AdminEmailsAsync(Guid clinicId, CancellationToken cancellationToken)
     {
-        var adminRole = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-        return await db.Users.Where(u => u.ClinicId == clinicId && u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == adminRole))
+        return await db.Users.Where(u => u.Email != null && db.ClinicMemberships.AcrossClinics(Bypass.Identity).Any(m => m.UserId == u.Id && m.ClinicId == clinicId && m.Role == Roles.Admin))
             .Select(u => u.Email!).ToListAsync(cancellationToken);
     }
 

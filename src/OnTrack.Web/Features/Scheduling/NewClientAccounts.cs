@@ -25,6 +25,7 @@ public sealed class NewClientAccounts(
     Caller caller,
     AccountLinks links,
     AccountThrottle throttle,
+    Memberships memberships,
     IOptions<ClinicOptions> options, IClock clock)
 {
     public async Task<Result<BookingRequested>> RequestFirstBookingAsync(
@@ -91,7 +92,7 @@ public sealed class NewClientAccounts(
                 return Problem.BadRequest(string.Join(" ", created.Errors.Select(e => e.Description)));
             }
 
-            await users.AddToRoleAsync(user, Roles.Client);
+            await memberships.GrantAsync(user, clinic.Id, Roles.Client, cancellationToken);
             var client = new Client { ClinicId = clinic.Id, Email = email, CreatedAt = now, UserId = user.Id, FullName = user.FullName, Phone = user.PhoneNumber ?? "" };
             db.ClientRecords.Add(client);
             caller.BecomeClient(clinic.Id, user.Id, email, client.Id);

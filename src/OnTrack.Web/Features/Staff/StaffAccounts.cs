@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OnTrack.Web.Data;
 using OnTrack.Web.Features.Clinics;
@@ -15,9 +16,26 @@ public sealed record NewStaffMember(
     [property: Validation.Text("The credentials", 200)] string? Credentials = null);
 
 /// <summary>Admins create staff accounts; the new colleague gets an email to set their own password.</summary>
-public sealed class StaffAccounts(OnTrackDbContext db, UserManager<ApplicationUser> users, IEmailSender<ApplicationUser> emailSender, Caller caller, AccountLinks links)
+public sealed class StaffAccounts(OnTrackDbContext db, UserManager<ApplicationUser> users, IEmailSender<ApplicationUser> emailSender, Caller caller, AccountLinks links, Memberships memberships)
 {
     public static readonly string[] StaffRoles = [Roles.Admin, Roles.Therapist, Roles.Reception];
+
+    /// <summary>The clinic's staff, by role and name: whoever has a staff membership here.</summary>
+    public async Task<IReadOnlyList<(ApplicationUser User, string Role)>> ListAsync(CancellationToken cancellationToken)
+    {
+        if (!caller.IsAdmin || caller.ClinicId is not { } clinicId)
+        {
+            return [];
+        }
+
+        var staff = new List<(ApplicationUser, string)>();
+        foreach (var role in StaffRoles)
+        {
+            staff.AddRange((await memberships.InRole(clinicId, role).AsNoTracking().OrderBy(u => u.FullName).ToListAsync(cancellationToken)).Select(u => (u, role)));
+        }
+
+        return staff;
+    }
 
     public async Task<Result<ApplicationUser>> CreateAsync(NewStaffMember member, CancellationToken cancellationToken)
     {
@@ -56,7 +74,7 @@ public sealed class StaffAccounts(OnTrackDbContext db, UserManager<ApplicationUs
             return Problem.BadRequest(string.Join(" ", created.Errors.Select(e => e.Description)));
         }
 
-        await users.AddToRoleAsync(user, member.Role);
+        await memberships.GrantAsync(user, clinicId, member.Role, cancellationToken);
         db.AuditChange("StaffRole", user.Id, $"{email} joined as {member.Role}");
         if (member.Role == Roles.Therapist)
         {

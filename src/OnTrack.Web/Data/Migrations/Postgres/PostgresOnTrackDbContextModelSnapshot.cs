@@ -221,6 +221,9 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("LastClinicId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -560,6 +563,28 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Clinics");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Clinics.ClinicMembership", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "ClinicId", "Role");
+
+                    b.HasIndex("ClinicId");
+
+                    b.ToTable("ClinicMemberships");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.OpeningHours", b =>
@@ -2711,6 +2736,21 @@ namespace OnTrack.Web.Data.Migrations.Postgres
                     b.Navigation("Client");
 
                     b.Navigation("Therapist");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Clinics.ClinicMembership", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OnTrack.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.OpeningHours", b =>

@@ -209,6 +209,9 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LastClinicId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -546,6 +549,28 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Clinics");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Clinics.ClinicMembership", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ClinicId", "Role");
+
+                    b.HasIndex("ClinicId");
+
+                    b.ToTable("ClinicMemberships");
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.OpeningHours", b =>
@@ -2703,6 +2728,21 @@ namespace OnTrack.Web.Data.Migrations.Sqlite
                     b.Navigation("Client");
 
                     b.Navigation("Therapist");
+                });
+
+            modelBuilder.Entity("OnTrack.Web.Features.Clinics.ClinicMembership", b =>
+                {
+                    b.HasOne("OnTrack.Web.Features.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OnTrack.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OnTrack.Web.Features.Clinics.OpeningHours", b =>
