@@ -88,7 +88,7 @@ public abstract class CareTeamJourneyTests(BrowserApp app) : BrowserTest(app)
     {
         var id = await app.WithDbAsync(async db =>
         {
-            var clinic = await db.Clinics.SingleAsync();
+            var clinic = await db.Clinics.SingleAsync(c => c.Slug == OnTrack.Web.Data.DemoClinic.Slug);
             var maya = await db.Therapists.SingleAsync(t => t.DisplayName == "Dr. Maya Chen");
             var client = new Client { ClinicId = clinic.Id, FullName = name, Email = $"{name.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.test", CreatedAt = app.Clock.GetCurrentInstant(), PrimaryTherapistId = maya.Id };
             db.ClientRecords.Add(client);

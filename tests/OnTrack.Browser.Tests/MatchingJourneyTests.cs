@@ -133,7 +133,7 @@ public abstract class MatchingJourneyTests(BrowserApp app) : BrowserTest(app)
 
     private async Task SetClientsMayChooseAsync(bool on) => await app.WithDbAsync(async db =>
     {
-        var clinic = await db.Clinics.SingleAsync();
+        var clinic = await db.Clinics.SingleAsync(c => c.Slug == DemoClinic.Slug);
         var row = await db.Set<MatchingSettings>().FirstOrDefaultAsync();
         if (row is null)
         {
@@ -152,7 +152,7 @@ public abstract class MatchingJourneyTests(BrowserApp app) : BrowserTest(app)
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Caller>().BecomeSystem();
         var db = scope.ServiceProvider.GetRequiredService<OnTrackDbContext>();
-        var clinic = await db.Clinics.SingleAsync();
+        var clinic = await db.Clinics.SingleAsync(c => c.Slug == DemoClinic.Slug);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, ClinicId = clinic.Id, FullName = name };
         Assert.True((await users.CreateAsync(user, DemoClinic.Password)).Succeeded);

@@ -117,7 +117,7 @@ public abstract class PlanPortalJourneyTests(BrowserApp app) : BrowserTest(app)
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Caller>().BecomeSystem();
         var db = scope.ServiceProvider.GetRequiredService<OnTrackDbContext>();
-        var clinic = await db.Clinics.SingleAsync();
+        var clinic = await db.Clinics.SingleAsync(c => c.Slug == DemoClinic.Slug);
         var maya = await db.Therapists.SingleAsync(t => t.DisplayName == "Dr. Maya Chen");
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, ClinicId = clinic.Id, FullName = name };
