@@ -16,7 +16,10 @@ public sealed class ClinicChoice(IHttpContextAccessor http)
     /// <summary>The clinic the sign-in was made for, once it has been.</summary>
     public Guid? SignedIn { get; internal set; }
 
-    public Guid? Chosen => _chosen;
+    /// <summary>The clinic of a cookie whose sign-in is being refreshed: it beats every other choice, and only while refreshing.</summary>
+    internal Guid? Refreshing { get; set; }
+
+    public Guid? Chosen => Refreshing ?? _chosen;
 
     public void Choose(Guid clinicId) => _chosen = clinicId;
 
@@ -25,6 +28,11 @@ public sealed class ClinicChoice(IHttpContextAccessor http)
     /// <summary>The clinic named in the request: an explicit slug, <c>?clinic=</c>, or the <c>clinic</c> of a local return URL.</summary>
     public string? RequestedSlug()
     {
+        if (Refreshing is not null)
+        {
+            return null;
+        }
+
         if (_slug is not null)
         {
             return _slug;

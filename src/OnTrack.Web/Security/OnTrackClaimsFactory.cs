@@ -53,7 +53,8 @@ internal sealed class OnTrackClaimsFactory(
             identity.AddClaim(new Claim(Options.ClaimsIdentity.RoleClaimType, role));
         }
 
-        var therapistId = await db.Therapists.AcrossClinics(Bypass.Identity)
+        // A therapist's and a client's ids only with that role there: a row left from an ended membership gives nothing.
+        var therapistId = !roles.Contains(Roles.Therapist) ? null : await db.Therapists.AcrossClinics(Bypass.Identity)
             .Where(t => t.UserId == user.Id && t.ClinicId == clinic).Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
         if (therapistId is not null)
         {
@@ -62,7 +63,7 @@ internal sealed class OnTrackClaimsFactory(
 
         // A client record staff linked to the login is theirs only once they accept it (a client membership).
         var clientId = !roles.Contains(Roles.Client) ? null : await db.ClientRecords.AcrossClinics(Bypass.Identity)
-            .Where(c => c.UserId == user.Id && c.ClinicId == clinic).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
+            .Where(c => c.UserId == user.Id && c.ClinicId == clinic).OrderBy(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
         if (clientId is not null)
         {
             identity.AddClaim(new Claim(OnTrackClaims.Client, clientId.Value.ToString()));

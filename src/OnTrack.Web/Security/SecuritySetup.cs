@@ -98,16 +98,32 @@ public static class SecuritySetup
             o.SlidingExpiration = true;
             o.LoginPath = "/Account/Login";
             o.AccessDeniedPath = "/Account/AccessDenied";
-            // A sign-in refreshed after its security stamp is re-checked stays at the clinic it was for.
+            // A sign-in refreshed after its security stamp is re-checked stays at the clinic it was for, or ends.
             var validate = o.Events.OnValidatePrincipal;
-            o.Events.OnValidatePrincipal = context =>
+            o.Events.OnValidatePrincipal = async context =>
             {
-                if (Guid.TryParse(context.Principal?.FindFirstValue(OnTrackClaims.Clinic), out var clinic))
+                if (!Guid.TryParse(context.Principal?.FindFirstValue(OnTrackClaims.Clinic), out var clinic))
                 {
-                    context.HttpContext.RequestServices.GetRequiredService<ClinicChoice>().Choose(clinic);
+                    await validate(context);
+                    return;
                 }
 
-                return validate(context);
+                var choice = context.HttpContext.RequestServices.GetRequiredService<ClinicChoice>();
+                choice.Refreshing = clinic;
+                try
+                {
+                    await validate(context);
+                }
+                finally
+                {
+                    choice.Refreshing = null;
+                }
+
+                if (context.Principal is { } refreshed && refreshed.FindFirstValue(OnTrackClaims.Clinic) != clinic.ToString())
+                {
+                    context.RejectPrincipal(); // no longer a member there: signed out, not moved to another of their clinics
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
             };
             o.Events.OnRedirectToLogin = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
@@ -217,20 +233,21 @@ public static class SecuritySetup
             return false; // anonymous, or a kiosk sign-in (short-lived, started by staff)
         }
 
-        // The sign-in is for one clinic: the person must still belong to it, and its two-factor rule applies.
+        // The sign-in is for one clinic: the person must still hold there every role it carries, and that clinic's two-factor rule applies.
         var clinic = Guid.TryParse(user.FindFirstValue(OnTrackClaims.Clinic), out var claimed) ? claimed : Guid.Empty;
+        var roles = user.FindAll(context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.RoleClaimType).Select(c => c.Value).Distinct().ToList();
         var db = context.RequestServices.GetRequiredService<OnTrackDbContext>();
         var live = await db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new
             {
                 u.SecurityStamp,
                 u.TwoFactorEnabled,
-                Member = db.ClinicMemberships.AcrossClinics(Bypass.Identity).Any(m => m.UserId == u.Id && m.ClinicId == clinic)
-                    || (u.ClinicId == clinic && !db.ClinicMemberships.AcrossClinics(Bypass.Identity).Any(m => m.UserId == u.Id)), // a login with no role anywhere yet
+                Member = db.ClinicMemberships.AcrossClinics(Bypass.Identity).Any(m => m.UserId == u.Id && m.ClinicId == clinic),
+                Held = db.ClinicMemberships.AcrossClinics(Bypass.Identity).Count(m => m.UserId == u.Id && m.ClinicId == clinic && roles.Contains(m.Role)),
                 ClinicRequires = db.Clinics.AcrossClinics(Bypass.Identity).Where(c => c.Id == clinic).Select(c => c.RequireStaffTwoFactor).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(context.RequestAborted);
-        if (live is null || live.SecurityStamp != stamp || !live.Member)
+        if (live is null || live.SecurityStamp != stamp || !live.Member || live.Held != roles.Count)
         {
             if (context.Request.Headers.Authorization.Count == 0)
             {

@@ -157,21 +157,37 @@ public abstract class MembershipTests(OnTrackApp app)
         Assert.Equal(other.Slug, await SlugAsync(await TokenAsync(app.CreateClient(), other.Email, Password, DemoClinic.Slug)));
 
         var link = await app.LinkInEmailAsync(other.Email, "/Account/Clinics?clinic=");
+        Assert.Contains("&invitation=", link.Query, StringComparison.Ordinal);
+
+        // The invitation is the link: without it, or in another person's hands, there is none.
+        var stranger = await ClientOfAnotherClinicAsync("Kim Stranger");
+        var theirBrowser = app.Browser("198.51.100.65");
+        await theirBrowser.LogInAsync(stranger.Email, Password);
+        Assert.Contains("This invitation cannot be used", await theirBrowser.GetStringAsync(link.PathAndQuery), StringComparison.Ordinal);
+        var forged = await theirBrowser.PostFormAsync(link.PathAndQuery, "switch", new() { ["Switch.Clinic"] = Guid.Empty.ToString() });
+        Assert.True((int)forged.StatusCode < 500, $"{(int)forged.StatusCode}");
+        Assert.Equal(stranger.Slug, await SlugAsync(theirBrowser));
+
         var browser = app.Browser("198.51.100.62");
         Assert.Equal(link.PathAndQuery, PathOf(await browser.LogInAsync(other.Email, Password, link.PathAndQuery)));
+        Assert.DoesNotContain("has invited you", await browser.GetStringAsync($"/Account/Clinics?clinic={DemoClinic.Slug}"), StringComparison.Ordinal);
         var page = await browser.GetStringAsync(link.PathAndQuery);
         Assert.Contains("has invited you", page, StringComparison.Ordinal);
         var clinic = await app.WithDbAsync(db => db.Clinics.Where(c => c.Slug == DemoClinic.Slug).Select(c => c.Id).SingleAsync());
-        var accepted = await browser.PostFormAsync(link.PathAndQuery, "choose", new() { ["Form.Clinic"] = clinic.ToString(), ["Form.Action"] = "accept" });
+        var token = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query)["invitation"].Single()!;
+        var accepted = await browser.PostFormAsync(link.PathAndQuery, "choose", new() { ["Form.Invitation"] = token, ["Form.Action"] = "accept" });
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(DemoClinic.Slug, await SlugAsync(browser));
 
         // Signed in here, they are the record the staff made (and the staff's details in it stay).
-        var token = await TokenAsync(app.CreateClient(), other.Email, Password, DemoClinic.Slug);
-        var forms = await token.GetAsync("/api/due-forms");
+        var signedIn = await TokenAsync(app.CreateClient(), other.Email, Password, DemoClinic.Slug);
+        var forms = await signedIn.GetAsync("/api/due-forms");
         Assert.True(forms.IsSuccessStatusCode, $"{(int)forms.StatusCode}");
         Assert.Equal(knownDto.Id, await app.WithDbAsync(db => db.ClientRecords.Where(c => c.ClinicId == clinic && c.Email == other.Email).Select(c => c.Id).SingleAsync()));
         Assert.True(await app.WithDbAsync(db => db.ClinicMemberships.AnyAsync(m => m.ClinicId == clinic && m.Role == Roles.Client && m.UserId == db.Users.Single(u => u.Email == other.Email).Id)));
+
+        // Used once: the link is no invitation any more.
+        Assert.DoesNotContain("has invited you", await browser.GetStringAsync(link.PathAndQuery), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -200,6 +216,48 @@ public abstract class MembershipTests(OnTrackApp app)
         await app.WithDbAsync(db => db.ClinicMemberships.Where(m => m.UserId == admin.Id && m.ClinicId == other.Clinic).ExecuteDeleteAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await asClient.GetAsync("/api/due-forms")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await asAdmin.GetAsync("/api/clients")).StatusCode);
+
+        // A person of one clinic whose only membership ends is signed out too.
+        var alone = await TokenAsync(app.CreateClient(), other.Email, Password, null);
+        Assert.Equal(HttpStatusCode.OK, (await alone.GetAsync("/api/due-forms")).StatusCode);
+        await app.WithDbAsync(db => db.ClinicMemberships.Where(m => m.ClinicId == other.Clinic && m.UserId == db.Users.Single(u => u.Email == other.Email).Id).ExecuteDeleteAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await alone.GetAsync("/api/due-forms")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARoleTakenAway_EndsTheSignInsThatCarryIt_AndARowLeftFromAnEndedRoleGivesNothing()
+    {
+        var other = await ClientOfAnotherClinicAsync("Jo Former Therapist");
+        var user = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == other.Email));
+
+        // A therapist row left at that clinic from a role that ended: a client sign-in there carries no therapist id.
+        await app.WithDbAsync(async db =>
+        {
+            db.Therapists.Add(new OnTrack.Web.Features.Staff.Therapist { ClinicId = other.Clinic, UserId = user.Id, DisplayName = "Jo Former" });
+            return await db.SaveChangesAsync();
+        });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ClinicChoice>().Choose(other.Clinic);
+            var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
+            var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByEmailAsync(other.Email))!);
+            Assert.Null(principal.FindFirst(OnTrackClaims.Therapist));
+            Assert.NotNull(principal.FindFirst(OnTrackClaims.Client));
+            Assert.Equal([Roles.Client], principal.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value));
+        }
+
+        // Given the therapist role there, then losing it while keeping the client role: the sign-in with it ends.
+        await app.WithDbAsync(async db =>
+        {
+            db.ClinicMemberships.Add(new ClinicMembership { UserId = user.Id, ClinicId = other.Clinic, Role = Roles.Therapist, CreatedAt = app.Clock.GetCurrentInstant() });
+            return await db.SaveChangesAsync();
+        });
+        var asTherapist = await TokenAsync(app.CreateClient(), other.Email, Password, other.Slug);
+        Assert.Equal(HttpStatusCode.OK, (await asTherapist.GetAsync("/api/clients")).StatusCode);
+        await app.WithDbAsync(db => db.ClinicMemberships.Where(m => m.UserId == user.Id && m.Role == Roles.Therapist).ExecuteDeleteAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await asTherapist.GetAsync("/api/clients")).StatusCode);
+        var asClient = await TokenAsync(app.CreateClient(), other.Email, Password, other.Slug);
+        await (await asClient.GetAsync("/api/clients")).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -223,6 +281,16 @@ public abstract class MembershipTests(OnTrackApp app)
         Assert.True((int)junk.StatusCode < 500, $"{(int)junk.StatusCode}");
         Assert.Equal(before, await app.WithDbAsync(db => db.ClinicMemberships.CountAsync()));
         Assert.Equal(other.Slug, await SlugAsync(browser));
+
+        // Signed in at their clinic, asking for a password reset for a login made at another one answers as for an unknown address.
+        async Task<string> ForgotAsync(string email)
+        {
+            var answer = await browser.PostFormAsync("/Account/ForgotPassword", "forgot-password", new() { ["Input.Email"] = email });
+            Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+            return PathOf(answer);
+        }
+
+        Assert.Equal(await ForgotAsync($"nobody.{Guid.NewGuid():N}@example.test"), await ForgotAsync(DemoClinic.AdminEmail));
 
         // Anonymous visitors are sent to sign in.
         var anonymous = await app.Browser("198.51.100.64").GetAsync("/Account/Clinics");

@@ -19,7 +19,7 @@ public sealed record NewClient(
     bool Invite);
 
 /// <summary>Staff add a client (someone who phoned the office) and, if asked, invite them to the portal.</summary>
-public sealed class ClientInvitations(OnTrackDbContext db, UserManager<ApplicationUser> users, Caller caller, AccountLinks links, Memberships memberships, IOptions<ClinicOptions> options, IClock clock)
+public sealed class ClientInvitations(OnTrackDbContext db, UserManager<ApplicationUser> users, Caller caller, AccountLinks links, Memberships memberships, ClinicInvitationTokens invitations, IOptions<ClinicOptions> options, IClock clock)
 {
     public async Task<IReadOnlyList<Client>> ListAsync(CancellationToken cancellationToken)
     {
@@ -69,19 +69,32 @@ public sealed class ClientInvitations(OnTrackDbContext db, UserManager<Applicati
                 var site = options.Value.PublicUrl.TrimEnd('/');
                 db.Outbox.Add(OutboxMessage.Email(clinicId, now, email, "invitation", $"{clinic.Name} has invited you to OnTrack",
                     $"{clinic.Name} has added you as a client, so that you can see, book, move and cancel your sessions with them.\n\n" +
-                    $"You already have an OnTrack login with this address: use it. Sign in and accept the invitation here:\n{site}/Account/Clinics?clinic={Uri.EscapeDataString(clinic.Slug)}\n\n" +
+                    $"You already have an OnTrack login with this address: use it. Sign in and accept the invitation here (within {ClinicInvitationTokens.Lifetime.Days} days):\n" +
+                    $"{site}/Account/Clinics?clinic={Uri.EscapeDataString(clinic.Slug)}&invitation={invitations.Issue(client.Id, clinicId, email)}\n\n" +
                     $"{clinic.Name} sees only what you and they put in; nothing from any other clinic is shared.\n\n" +
                     "Forgotten your password? Choose a new one from the sign-in page." + footer));
             }
             else
             {
                 var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, ClinicId = clinicId, FullName = client.FullName, PhoneNumber = request.Phone?.Trim() };
-                var created = await users.CreateAsync(user);
+                IdentityResult created;
+                try
+                {
+                    created = await users.CreateAsync(user);
+                }
+                catch (DbUpdateException)
+                {
+                    created = IdentityResult.Failed(new IdentityErrorDescriber().DuplicateEmail(email));
+                }
+
                 if (!created.Succeeded)
                 {
+                    // Only the same client added twice at once gets here (the address was new a moment ago): this clinic's own duplicate.
                     await transaction.RollbackAsync(cancellationToken);
                     db.ChangeTracker.Clear();
-                    return Problem.BadRequest(string.Join(" ", created.Errors.Select(e => e.Description)));
+                    return created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+                        ? new Problem(StatusCodes.Status409Conflict, "Already exists", "A client with this email address already exists at this clinic.")
+                        : Problem.BadRequest(string.Join(" ", created.Errors.Select(e => e.Description)));
                 }
 
                 await memberships.GrantAsync(user, clinicId, Roles.Client, cancellationToken);

@@ -6,6 +6,7 @@ public static class ClientsSetup
     {
         services.AddScoped<ClientInvitations>();
         services.AddScoped<ClinicJoining>();
+        services.AddSingleton<ClinicInvitationTokens>();
         return services;
     }
 }

@@ -21,24 +21,25 @@ public sealed record ClinicForPerson(Guid Id, string Name, string Slug, bool Mem
 /// accepting the clinic's invitation or by joining it with details they type. Nothing of one clinic's
 /// record is copied to another, and a clinic never learns whether an address has a login elsewhere.
 /// </summary>
-public sealed class ClinicJoining(OnTrackDbContext db, Caller caller, Memberships memberships, IClock clock)
+public sealed class ClinicJoining(OnTrackDbContext db, Caller caller, Memberships memberships, ClinicInvitationTokens invitations, IClock clock)
 {
-    /// <summary>The person's clinics and the clinics that invited them (a record linked to their login, not yet accepted).</summary>
-    public async Task<IReadOnlyList<ClinicForPerson>> MineAsync(CancellationToken cancellationToken)
+    /// <summary>The clinics the person belongs to.</summary>
+    public async Task<IReadOnlyList<ClinicForPerson>> MineAsync(CancellationToken cancellationToken) =>
+        caller.UserId is { } userId
+            ? (await memberships.OfAsync(userId, cancellationToken)).Select(c => new ClinicForPerson(c.Id, c.Name, c.Slug, true, false)).ToList()
+            : [];
+
+    /// <summary>The clinic whose invitation <paramref name="token"/> is, when it is genuine, for this login and not yet accepted.</summary>
+    public async Task<ClinicForPerson?> InvitationAsync(string? token, CancellationToken cancellationToken)
     {
-        if (caller.UserId is not { } userId)
+        if (await InvitedRecordAsync(token, cancellationToken) is not { } invited)
         {
-            return [];
+            return null;
         }
 
-        var member = await memberships.OfAsync(userId, cancellationToken);
-        var memberIds = member.Select(c => c.Id).ToList();
-        var invited = await (from c in db.ClientRecords.AcrossClinics(Bypass.Identity)
-                             join k in db.Clinics.AcrossClinics(Bypass.Identity) on c.ClinicId equals k.Id
-                             where c.UserId == userId && !memberIds.Contains(c.ClinicId)
-                             select new { k.Id, k.Name, k.Slug }).AsNoTracking().Distinct().ToListAsync(cancellationToken);
-        return [.. member.Select(c => new ClinicForPerson(c.Id, c.Name, c.Slug, true, false)),
-            .. invited.OrderBy(c => c.Name).Select(c => new ClinicForPerson(c.Id, c.Name, c.Slug, false, true))];
+        var clinic = await db.Clinics.AcrossClinics(Bypass.Identity).AsNoTracking().Where(c => c.Id == invited.ClinicId)
+            .Select(c => new { c.Id, c.Name, c.Slug }).SingleAsync(cancellationToken);
+        return new ClinicForPerson(clinic.Id, clinic.Name, clinic.Slug, false, true);
     }
 
     /// <summary>A clinic by its public name (slug), for the join offer; null when there is none.</summary>
@@ -60,43 +61,35 @@ public sealed class ClinicJoining(OnTrackDbContext db, Caller caller, Membership
         return clinic is null ? null : new ClinicForPerson(clinic.Id, clinic.Name, clinic.Slug, false, false);
     }
 
-    /// <summary>Accepts a clinic's invitation: the record its staff made, linked to this login, becomes the person's.</summary>
-    public async Task<Result<Guid>> AcceptAsync(Guid clinicId, CancellationToken cancellationToken)
+    /// <summary>Accepts a clinic's invitation: the record its staff made, linked to this login, becomes the person's. Answers the clinic.</summary>
+    public async Task<Result<Guid>> AcceptAsync(string? token, CancellationToken cancellationToken)
     {
-        if (await MeAsync(cancellationToken) is not { } user)
+        if (await MeAsync(cancellationToken) is not { } user || await InvitedRecordAsync(token, cancellationToken) is not { } invited)
         {
             return Problem.NotFound("The invitation");
         }
 
-        var record = await db.ClientRecords.AcrossClinics(Bypass.Identity).Where(c => c.ClinicId == clinicId && c.UserId == user.Id)
-            .OrderBy(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (record is null)
-        {
-            return Problem.NotFound("The invitation");
-        }
-
-        return await SaveMembershipAsync(user, clinicId, record.Value, null, cancellationToken);
+        var saved = await SaveMembershipAsync(user, invited.ClinicId, invited.ClientId, null, [], cancellationToken);
+        return saved.Succeeded ? invited.ClinicId : saved.Problem!;
     }
 
-    /// <summary>Declines a clinic's invitation: the record stays the clinic's, without a login.</summary>
-    public async Task<Result<Guid>> DeclineAsync(Guid clinicId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The record a token invites this login to: genuine, unexpired, for this login's address, still linked to
+    /// it, and not yet accepted (no client membership there). An ended membership is not an invitation.
+    /// </summary>
+    private async Task<(Guid ClientId, Guid ClinicId)?> InvitedRecordAsync(string? token, CancellationToken cancellationToken)
     {
-        if (await MeAsync(cancellationToken) is not { } user
-            || await memberships.Rows.AcrossClinics(Bypass.Identity).AnyAsync(m => m.UserId == user.Id && m.ClinicId == clinicId, cancellationToken))
+        if (caller.UserId is not { } userId || caller.IsSystem
+            || invitations.Read(token, await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken)) is not { } named)
         {
-            return Problem.NotFound("The invitation");
+            return null;
         }
 
-        var records = await db.ClientRecords.AcrossClinics(Bypass.Identity).Where(c => c.ClinicId == clinicId && c.UserId == user.Id).ToListAsync(cancellationToken);
-        if (records.Count == 0)
-        {
-            return Problem.NotFound("The invitation");
-        }
-
-        caller.BecomeClient(clinicId, user.Id, user.Email ?? user.Id, records[0].Id);
-        records.ForEach(r => r.UserId = null);
-        await db.SaveChangesAsync(cancellationToken);
-        return records[0].Id;
+        var linked = await db.ClientRecords.AcrossClinics(Bypass.Identity)
+            .AnyAsync(c => c.Id == named.ClientId && c.ClinicId == named.ClinicId && c.UserId == userId, cancellationToken);
+        var member = await memberships.Rows.AcrossClinics(Bypass.Identity)
+            .AnyAsync(m => m.UserId == userId && m.ClinicId == named.ClinicId && m.Role == Roles.Client, cancellationToken);
+        return linked && !member ? named : null;
     }
 
     /// <summary>
@@ -123,10 +116,14 @@ public sealed class ClinicJoining(OnTrackDbContext db, Caller caller, Membership
             return mine is { } id ? id : Problem.NotFound("The clinic");
         }
 
+        // A record the clinic made with this address and no login becomes theirs. One linked to the login
+        // without a client membership (an invitation not accepted, or a membership the clinic ended) does
+        // not: only its invitation link makes it theirs, so it is unlinked and a record of what they type made.
         var email = user.Email ?? "";
         var existing = await db.ClientRecords.AcrossClinics(Bypass.Identity)
-            .Where(c => c.ClinicId == clinicId && (c.UserId == user.Id || (c.UserId == null && c.Email.ToUpper() == email.ToUpperInvariant())))
-            .OrderBy(c => c.UserId == null).ThenBy(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            .Where(c => c.ClinicId == clinicId && c.UserId == null && c.Email.ToUpper() == email.ToUpperInvariant())
+            .OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var stale = await db.ClientRecords.AcrossClinics(Bypass.Identity).Where(c => c.ClinicId == clinicId && c.UserId == user.Id).ToListAsync(cancellationToken);
         var client = existing ?? new Client
         {
             ClinicId = clinicId,
@@ -135,14 +132,15 @@ public sealed class ClinicJoining(OnTrackDbContext db, Caller caller, Membership
             Phone = details.Phone?.Trim() ?? "",
             CreatedAt = clock.GetCurrentInstant(),
         };
-        return await SaveMembershipAsync(user, clinicId, client.Id, client, cancellationToken);
+        return await SaveMembershipAsync(user, clinicId, client.Id, client, stale, cancellationToken);
     }
 
-    private async Task<Result<Guid>> SaveMembershipAsync(ApplicationUser user, Guid clinicId, Guid clientId, Client? client, CancellationToken cancellationToken)
+    private async Task<Result<Guid>> SaveMembershipAsync(ApplicationUser user, Guid clinicId, Guid clientId, Client? client, List<Client> unlink, CancellationToken cancellationToken)
     {
         // From here the request acts as the person at that clinic, and as nothing else there.
         caller.BecomeClient(clinicId, user.Id, user.Email ?? user.Id, clientId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        unlink.ForEach(r => r.UserId = null);
         if (client is not null)
         {
             client.UserId = user.Id;

@@ -18,7 +18,9 @@ public sealed class PlanActor(OnTrackDbContext db, Caller caller, IClock clock)
     {
         if (_name is null)
         {
-            var full = caller.UserId is { } id ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken) : null;
+            // A client is named as this clinic's record names them (a login's own name may come from another clinic).
+            var full = caller.ClientId is { } client ? await db.ClientRecords.AsNoTracking().Where(c => c.Id == client).Select(c => c.FullName).SingleOrDefaultAsync(cancellationToken)
+                : caller.UserId is { } id ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken) : null;
             _name = string.IsNullOrWhiteSpace(full) ? caller.UserName ?? "system" : full;
         }
 
