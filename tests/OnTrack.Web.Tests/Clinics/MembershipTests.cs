@@ -261,6 +261,33 @@ public abstract class MembershipTests(OnTrackApp app)
     }
 
     [Fact]
+    public async Task ACookieRefreshedAfterItsStampCheck_StaysAtItsClinic_OrEndsWithItsMembership()
+    {
+        var other = await ClientOfAnotherClinicAsync("Ari Refresh");
+        var user = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == other.Email));
+        var demo = await app.WithDbAsync(db => db.Clinics.Where(c => c.Slug == DemoClinic.Slug).Select(c => c.Id).SingleAsync());
+        await app.WithDbAsync(async db =>
+        {
+            db.ClinicMemberships.Add(new ClinicMembership { UserId = user.Id, ClinicId = demo, Role = Roles.Client, CreatedAt = app.Clock.GetCurrentInstant() });
+            db.ClientRecords.Add(new Client { ClinicId = demo, UserId = user.Id, FullName = "Ari Refresh", Email = other.Email, CreatedAt = app.Clock.GetCurrentInstant() });
+            return await db.SaveChangesAsync();
+        });
+
+        // The same app and database, re-checking every cookie's security stamp on every request (instead of every 30 minutes).
+        using var everyRequest = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero)));
+        var browser = new HttpClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler { InnerHandler = everyRequest.Server.CreateHandler() }) { BaseAddress = new Uri("https://localhost") };
+        await browser.LogInAsync(other.Email, Password, $"/book?clinic={DemoClinic.Slug}");
+        Assert.Equal(DemoClinic.Slug, await SlugAsync(browser));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/api/due-forms?clinic={other.Slug}")).StatusCode);
+        Assert.Equal(DemoClinic.Slug, await SlugAsync(browser)); // refreshed, still here: another clinic named in a link does not move it
+
+        // The membership here ends: the refreshed cookie is signed out, not moved to their other clinic.
+        await app.WithDbAsync(db => db.ClinicMemberships.Where(m => m.UserId == user.Id && m.ClinicId == demo).ExecuteDeleteAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/due-forms")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/due-forms")).StatusCode);
+    }
+
+    [Fact]
     public async Task TheJoinPage_RefusesWhatIsNotAnOffer_AndAnUnknownClinicIsSaidPlainly()
     {
         var other = await ClientOfAnotherClinicAsync("Lee Probing");
