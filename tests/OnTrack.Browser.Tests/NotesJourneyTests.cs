@@ -86,7 +86,7 @@ public abstract class NotesJourneyTests(BrowserApp app) : BrowserTest(app)
             await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
             await Assertions.Expect(admin.GetByLabel("Clients can read their signed session notes")).ToBeCheckedAsync();
             await admin.ScreenshotAsync(new() { Path = Shot("admin-clinic-notes-setting.png"), FullPage = true });
-            Assert.True(await app.WithDbAsync(db => db.Clinics.Select(c => c.ClientsReadSignedNotes).SingleAsync()));
+            Assert.True(await app.WithDbAsync(db => db.Clinics.Where(c => c.Slug == OnTrack.Web.Data.DemoClinic.Slug).Select(c => c.ClientsReadSignedNotes).SingleAsync()));
 
             foreach (var (page, device) in new[] { (await app.PhoneAsync(), "phone"), (await app.DesktopAsync(), "desktop") })
             {
@@ -100,7 +100,7 @@ public abstract class NotesJourneyTests(BrowserApp app) : BrowserTest(app)
         }
         finally
         {
-            await app.WithDbAsync(db => db.Clinics.ExecuteUpdateAsync(s => s.SetProperty(c => c.ClientsReadSignedNotes, false)));
+            await app.WithDbAsync(db => db.Clinics.Where(c => c.Slug == OnTrack.Web.Data.DemoClinic.Slug).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClientsReadSignedNotes, false)));
         }
     }
 }
